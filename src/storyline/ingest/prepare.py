@@ -1,0 +1,133 @@
+"""From raw inputs to clean articles: HTML extraction, cleaning, metadata, ids.
+
+This is the ``clean`` stage of the pipeline. Boilerplate removal itself lives in
+:mod:`storyline.clean`; this module decides what each input's text and metadata are, and turns
+inputs with nothing usable left into rejections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from storyline.clean import Cleaned, clean_many
+from storyline.ingest.html import extract_html
+from storyline.ingest.metadata import find_date, find_outlet, infer_published
+from storyline.pipeline import Batch, Progress
+from storyline.records import Article, RawInput, Rejection, Removal, content_id
+
+MIN_ARTICLE_WORDS = 15
+_HEADER_REASONS = ("date", "header", "byline", "dateline", "updated")
+
+
+@dataclass(frozen=True, slots=True)
+class _Extracted:
+    raw: RawInput
+    text: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+def _iso(value: str | None) -> str | None:
+    """An ISO 8601 form of a date written in metadata, or ``None`` if it is not a date."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        found = find_date(value)
+        return found.isoformat() if found else None
+
+
+def _extract(raw: RawInput) -> _Extracted | Rejection:
+    if raw.html is None:
+        return _Extracted(raw, raw.text or "", raw.title, raw.outlet, _iso(raw.published), raw.url)
+    page = extract_html(raw.html, url=raw.url)
+    if page is None or not page.text.strip():
+        return Rejection(raw.source, "no article text found in the HTML page")
+    return _Extracted(
+        raw,
+        page.text,
+        raw.title or page.title,
+        raw.outlet or page.outlet,
+        _iso(raw.published) or _iso(page.published),
+        raw.url or page.url,
+    )
+
+
+def _infer(item: _Extracted, cleaned: Cleaned) -> tuple[str | None, str | None]:
+    """Outlet and publication date, from metadata first, else from the removed lines."""
+    removed = [r.text for r in cleaned.removed]
+    headers = [r.text for r in cleaned.removed if any(k in r.reason for k in _HEADER_REASONS)]
+    lead = cleaned.text.split("\n", 1)[0]
+    outlet = item.outlet or find_outlet([*removed, *cleaned.text.split("\n")[-3:]], lead)
+    published = item.published
+    if published is None:
+        found = infer_published(headers, lead, removed)
+        published = found.isoformat() if found else None
+    return outlet, published
+
+
+def prepare(inputs: Sequence[RawInput], progress: Progress | None = None) -> tuple[list[Article], list[Rejection]]:
+    """Clean every input; inputs with no usable text become rejections."""
+    rejected: list[Rejection] = []
+    extracted: list[_Extracted] = []
+    for item in map(_extract, inputs):
+        (rejected if isinstance(item, Rejection) else extracted).append(item)  # type: ignore[arg-type]
+    cleaned = clean_many([e.text for e in extracted], titles=[e.title for e in extracted])
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for done, (item, result) in enumerate(zip(extracted, cleaned, strict=True), start=1):
+        if progress:
+            progress("clean", done, len(extracted))
+        source = item.raw.source
+        n_words = len(result.text.split())
+        if n_words < MIN_ARTICLE_WORDS:
+            rejected.append(
+                Rejection(
+                    source,
+                    f"no article text: {n_words} words left after cleaning "
+                    f"(at least {MIN_ARTICLE_WORDS} needed; {len(result.removed)} spans removed)",
+                )
+            )
+            continue
+        article_id = item.raw.id or content_id(item.raw.content)
+        if article_id in seen:
+            rejected.append(Rejection(source, f"duplicate of {seen[article_id]} (id {article_id})"))
+            continue
+        seen[article_id] = source
+        outlet, published = _infer(item, result)
+        articles.append(
+            Article(
+                id=article_id,
+                source=source,
+                text=result.text,
+                title=item.title or result.title,
+                outlet=outlet,
+                url=item.url,
+                published=published,
+                removed=tuple(
+                    Removal(r.text, r.reason, r.start, r.end) for r in result.removed
+                ),
+            )
+        )
+    return articles, rejected
+
+
+class PrepareStage:
+    """Pipeline stage ``clean``: raw inputs to cleaned articles (and rejections)."""
+
+    name = "clean"
+    requires = frozenset({"inputs"})
+    provides = frozenset({"articles"})
+
+    def __call__(self, batch: Batch, progress: Progress | None = None) -> Batch:
+        articles, rejected = prepare(batch.inputs, progress)
+        return batch.replace(
+            articles=tuple(articles),
+            rejected=(*batch.rejected, *rejected),
+            provides=self.provides,
+        )

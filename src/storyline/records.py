@@ -1,0 +1,227 @@
+"""Typed records that flow through the pipeline.
+
+Every record is a frozen dataclass. Annotations are character spans into one text (the article's
+cleaned ``text``), never copied strings, so a citation can always be checked against its source.
+``to_dict`` gives the JSON form used by ``storyline.brief/1``; ``from_dict`` reads it back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+SCHEMA = "storyline.brief/1"
+
+
+def content_id(content: str) -> str:
+    """Stable id of a piece of content: the first 16 hex digits of SHA-256 over its words.
+
+    Whitespace is normalised first, so re-wrapping a file does not change its id.
+    """
+    normalised = " ".join(content.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` into one text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def of(self, text: str) -> str:
+        """The slice of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of the input that cleaning removed, with the reason (for auditing)."""
+
+    text: str
+    reason: str
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class RawInput:
+    """One article as read from a source, before cleaning: plain text or HTML plus metadata."""
+
+    source: str
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    id: str | None = None
+
+    @property
+    def content(self) -> str:
+        return self.text if self.text is not None else (self.html or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not be used, and why. Rejections are data, not exceptions."""
+
+    source: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned article with its segmentation.
+
+    ``paragraphs``, ``sentences`` and ``quotes`` are spans into ``text``; ``published`` is an
+    ISO 8601 date or date-time string.
+    """
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    removed: tuple[Removal, ...] = ()
+    paragraphs: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    quotes: tuple[Span, ...] = ()
+
+    @property
+    def published_date(self) -> date | None:
+        """The publication day, when known."""
+        if not self.published:
+            return None
+        try:
+            return datetime.fromisoformat(self.published).date()
+        except ValueError:
+            return None
+
+    def sentence_text(self, index: int) -> str:
+        return self.sentences[index].of(self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "outlet": self.outlet,
+            "title": self.title,
+            "url": self.url,
+            "published": self.published,
+            "text": self.text,
+            "removed": [r.to_dict() for r in self.removed],
+            "paragraphs": [[s.start, s.end] for s in self.paragraphs],
+            "sentences": [[s.start, s.end] for s in self.sentences],
+            "quotes": [[s.start, s.end] for s in self.quotes],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        def spans(key: str) -> tuple[Span, ...]:
+            return tuple(Span(int(a), int(b)) for a, b in data.get(key, ()))
+
+        return cls(
+            id=data["id"],
+            source=data["source"],
+            text=data["text"],
+            title=data.get("title"),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
+            published=data.get("published"),
+            removed=tuple(
+                Removal(r["text"], r["reason"], r.get("start", 0), r.get("end", 0))
+                for r in data.get("removed", ())
+            ),
+            paragraphs=spans("paragraphs"),
+            sentences=spans("sentences"),
+            quotes=spans("quotes"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A pointer to the sentence of one article that supports a summary sentence."""
+
+    article_id: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """One sentence of the summary, with every article that states the same content."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "citations": [c.to_dict() for c in self.citations]}
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """The result of a run: the articles used, those rejected, and the cited summary."""
+
+    articles: tuple[Article, ...]
+    rejected: tuple[Rejection, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    title: str | None = None
+    focus: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id (``KeyError`` if absent)."""
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "title": self.title,
+            "focus": self.focus,
+            "options": dict(self.options),
+            "articles": [a.to_dict() for a in self.articles],
+            "rejected": [r.to_dict() for r in self.rejected],
+            "summary": [s.to_dict() for s in self.summary],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Brief:
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} document: schema={data.get('schema')!r}")
+        return cls(
+            articles=tuple(Article.from_dict(a) for a in data["articles"]),
+            rejected=tuple(Rejection(r["source"], r["reason"]) for r in data["rejected"]),
+            summary=tuple(
+                SummarySentence(
+                    s["text"],
+                    tuple(
+                        Citation(c["article_id"], c["start"], c["end"]) for c in s["citations"]
+                    ),
+                )
+                for s in data["summary"]
+            ),
+            title=data.get("title"),
+            focus=data.get("focus"),
+            options=dict(data.get("options") or {}),
+        )

@@ -1,0 +1,36 @@
+"""Facts every renderer shows the same way: source numbering, coverage line, dates."""
+
+from __future__ import annotations
+
+from storyline.records import Article, Brief
+
+
+def numbered(brief: Brief) -> dict[str, int]:
+    """Reference numbers of the articles: by publication date, then source (1-based)."""
+    ordered = sorted(brief.articles, key=lambda a: (a.published or "9999", a.source))
+    return {article.id: n for n, article in enumerate(ordered, start=1)}
+
+
+def day(article: Article) -> str:
+    """The publication day as ``YYYY-MM-DD``, or ``"undated"``."""
+    found = article.published_date
+    return found.isoformat() if found else "undated"
+
+
+def coverage(brief: Brief) -> str:
+    """One line: how many articles, outlets and days the brief covers."""
+    outlets = {a.outlet.casefold() for a in brief.articles if a.outlet}
+    days = sorted(d.isoformat() for a in brief.articles if (d := a.published_date))
+    parts = [
+        f"{len(brief.articles)} article{'s' * (len(brief.articles) != 1)}",
+        f"{len(outlets)} known outlet{'s' * (len(outlets) != 1)}",
+    ]
+    if days:
+        parts.append(days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}")
+    if brief.rejected:
+        parts.append(f"{len(brief.rejected)} input(s) rejected")
+    return " · ".join(parts)
+
+
+def title(brief: Brief) -> str:
+    return brief.title or (brief.summary[0].text[:80] if brief.summary else "Brief")

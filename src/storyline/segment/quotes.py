@@ -1,0 +1,74 @@
+"""Quotations as spans, in any of the common quote-mark styles.
+
+Double quotes pair within a paragraph. Single quotes are only taken as quotation marks where
+they cannot be apostrophes: an opening mark after a space or bracket, a closing one before a
+space or punctuation. Spans cover the quoted words without the marks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.records import Span
+
+# opening mark -> closing marks that may end it
+_PAIRS: dict[str, str] = {
+    "“": "”“\"",
+    "„": "“”\"",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    '"': '"”',
+    "‘": "’",
+    "'": "'’",
+}
+_SINGLE = frozenset("‘'")
+_OPEN_CONTEXT = re.compile(r"(?:^|[\s(\[—–-])$")
+
+
+def _closes_here(text: str, pos: int, end: int) -> bool:
+    """Whether a single quote at ``pos`` can close a quotation (not an apostrophe)."""
+    nxt = text[pos + 1 : pos + 2] if pos + 1 < end else ""
+    return not nxt or not nxt.isalnum()
+
+
+def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Spans of quoted content inside each line of ``text[start:end]``."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    for block in re.finditer(r"[^\n]+", text[start:end]):
+        spans.extend(_quotes_in(text, start + block.start(), start + block.end()))
+    return spans
+
+
+def _quotes_in(text: str, start: int, end: int) -> list[Span]:
+    found: list[Span] = []
+    pos = start
+    while pos < end:
+        mark = text[pos]
+        closers = _PAIRS.get(mark)
+        if closers is None or not _OPEN_CONTEXT.search(text[max(start, pos - 1) : pos]):
+            pos += 1
+            continue
+        close = _find_close(text, pos + 1, end, closers, single=mark in _SINGLE)
+        if close is None:
+            pos += 1
+            continue
+        raw = text[pos + 1 : close]
+        # The comma of '"We go," he said' belongs to the attribution, not the quote.
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip().rstrip(","))
+        if sum(ch.isalpha() for ch in raw) >= 2:
+            found.append(Span(pos + 1 + lead, close - trail))
+        pos = close + 1
+    return found
+
+
+def _find_close(text: str, pos: int, end: int, closers: str, *, single: bool) -> int | None:
+    while pos < end:
+        ch = text[pos]
+        if ch in closers and (not single or _closes_here(text, pos, end)):
+            if not single or pos == 0 or not text[pos - 1].isspace():
+                return pos
+        pos += 1
+    return None

@@ -1,0 +1,122 @@
+"""Extractive, cited summaries of a set of articles about one event."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storyline.errors import ConfigError
+from storyline.pipeline import Batch, Progress
+from storyline.records import Article, SummarySentence
+from storyline.summarize.cite import COSINE_THRESHOLD, citations_for
+from storyline.summarize.select import SelectionConfig, concept_weights, select
+from storyline.summarize.sources import source_groups
+from storyline.summarize.units import Unit, build_units, tfidf_matrix
+
+__all__ = ["SelectionConfig", "SummarizeStage", "SummaryConfig", "summarize", "summarize_texts"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SummaryConfig:
+    """What summary to make: its budget, an optional focus question, and selection weights."""
+
+    words: int | None = 120
+    sentences: int | None = None
+    focus: str | None = None
+    cite_threshold: float = COSINE_THRESHOLD
+    overflow: bool = False
+    selection: SelectionConfig = field(default_factory=SelectionConfig)
+
+    def __post_init__(self) -> None:
+        if self.words is None and self.sentences is None:
+            raise ConfigError("give a budget: words or sentences")
+        for name in ("words", "sentences"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ConfigError(f"{name} must be at least 1, got {value}")
+
+
+def _relevance(matrix_rows: int, matrix: object, has_focus: bool) -> np.ndarray | None:
+    if not has_focus:
+        return None
+    from scipy import sparse
+
+    assert isinstance(matrix, sparse.csr_matrix)
+    query = matrix[matrix_rows]
+    sims = np.asarray((matrix[:matrix_rows] @ query.T).todense()).ravel()
+    top = sims.max() if sims.size else 0.0
+    return sims / top if top > 0 else sims
+
+
+def _order(chosen: list[int], units: Sequence[Unit], articles: Sequence[Article]) -> list[int]:
+    """Narrative order: facts that lead their articles first, then by publication."""
+
+    def key(i: int) -> tuple[float, str, int]:
+        unit = units[i]
+        return (unit.position, articles[unit.article].published or "", unit.sentence)
+
+    return sorted(chosen, key=key)
+
+
+def summarize(
+    articles: Sequence[Article], config: SummaryConfig | None = None
+) -> tuple[SummarySentence, ...]:
+    """A summary of ``articles`` within the budget, each sentence citing its supporters."""
+    config = config or SummaryConfig()
+    units = build_units(articles)
+    if not units:
+        return ()
+    focus = [config.focus] if config.focus else []
+    matrix = tfidf_matrix(units, focus)
+    relevance = _relevance(len(units), matrix, bool(focus))
+    matrix = matrix[: len(units)]
+    groups = source_groups(articles)
+    weights = concept_weights(units, groups, config.selection)
+    chosen = select(
+        units,
+        weights,
+        matrix,
+        budget_words=config.words,
+        budget_sentences=config.sentences,
+        relevance=relevance,
+        cfg=config.selection,
+        overflow=config.overflow,
+    )
+    return tuple(
+        SummarySentence(
+            units[i].text,
+            citations_for(i, units, matrix, articles, threshold=config.cite_threshold),
+        )
+        for i in _order(chosen, units, articles)
+    )
+
+
+def summarize_texts(
+    documents: Sequence[str], *, topic: str | None = None, words: int = 250, overflow: bool = True
+) -> str:
+    """Summarize plain, already clean documents (as in DUC) into one text of about ``words``."""
+    from storyline.segment import segment_article
+
+    articles = [
+        segment_article(Article(id=str(i), source=str(i), text=text))
+        for i, text in enumerate(documents)
+    ]
+    config = SummaryConfig(words=words, focus=topic, overflow=overflow)
+    return " ".join(s.text for s in summarize(articles, config))
+
+
+class SummarizeStage:
+    """Pipeline stage: the cited summary of the batch's articles."""
+
+    name = "summarize"
+    requires = frozenset({"articles", "sentences"})
+    provides = frozenset({"summary"})
+
+    def __init__(self, config: SummaryConfig | None = None) -> None:
+        self.config = config or SummaryConfig()
+
+    def __call__(self, batch: Batch, progress: Progress | None = None) -> Batch:
+        summary = summarize(batch.articles, self.config)
+        return batch.replace(summary=summary, provides=self.provides)

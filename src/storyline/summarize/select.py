@@ -1,0 +1,121 @@
+"""Greedy, budgeted selection of sentences that cover the most corroborated concepts.
+
+The objective is weighted concept coverage (a monotone submodular function): a concept's weight
+grows with the number of independent sources that mention it, so facts many outlets report
+are preferred, and a concept already covered adds nothing, so redundant sentences lose. The
+greedy choice divides the gain by a power of the sentence length, which is the standard
+budgeted approximation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from storyline.summarize.units import Unit
+
+
+@dataclass(frozen=True, kw_only=True)
+class SelectionConfig:
+    """Weights of the selection objective (tuned on DUC 2007; see benchmarks/RESULTS.md)."""
+
+    min_words: int = 6
+    max_words: int = 55
+    length_exponent: float = 0.7
+    source_exponent: float = 1.0
+    position_weight: float = 1.0
+    focus_weight: float = 2.0
+    dangling_penalty: float = 0.6
+    max_similarity: float = 0.5
+    single_source_weight: float = 0.1
+
+
+def concept_weights(units: Sequence[Unit], groups: Sequence[int], cfg: SelectionConfig) -> dict[str, float]:
+    """Weight of each concept: independent sources mentioning it, to a power.
+
+    A concept only one source mentions keeps a small weight (``single_source_weight`` per
+    mention), so that once the corroborated content is covered the budget is filled with the
+    rest. With a single source there is no corroboration to count and mentions count alone.
+    """
+    sources: dict[str, set[int]] = defaultdict(set)
+    counts: dict[str, int] = defaultdict(int)
+    for unit in units:
+        for concept in unit.concepts:
+            sources[concept].add(groups[unit.article])
+            counts[concept] += 1
+    if len(set(groups)) <= 1:
+        return {c: float(n) for c, n in counts.items()}
+    return {
+        c: float(len(s)) ** cfg.source_exponent
+        if len(s) > 1
+        else cfg.single_source_weight * counts[c]
+        for c, s in sources.items()
+    }
+
+
+def select(
+    units: Sequence[Unit],
+    weights: dict[str, float],
+    similarity: sparse.csr_matrix,
+    *,
+    budget_words: int | None,
+    budget_sentences: int | None,
+    relevance: np.ndarray | None,
+    cfg: SelectionConfig,
+    overflow: bool = False,
+) -> list[int]:
+    """Indices of the chosen units, in the order they were chosen.
+
+    ``similarity`` holds the units' L2-normalised TF-IDF rows, used to refuse near-repeats.
+    ``relevance`` (0..1 per unit) multiplies a unit's value when a focus question is given.
+    With ``overflow`` the last sentence may run past ``budget_words`` (scorers that cut the
+    summary at N words reward filling it).
+    """
+    prior = np.array(
+        [
+            (1.0 + cfg.position_weight * (1.0 - u.position) ** 2)
+            * (cfg.dangling_penalty if u.dangling else 1.0)
+            * (1.0 + cfg.focus_weight * (relevance[i] if relevance is not None else 0.0))
+            for i, u in enumerate(units)
+        ]
+    )
+    eligible = [
+        i
+        for i, u in enumerate(units)
+        if u.complete and cfg.min_words <= u.n_words <= cfg.max_words
+    ]
+    covered: set[str] = set()
+    chosen: list[int] = []
+    used_words = 0
+    while eligible:
+        if budget_sentences is not None and len(chosen) >= budget_sentences:
+            break
+        best, best_score = -1, 0.0
+        for i in eligible:
+            unit = units[i]
+            gain = sum(weights.get(c, 0.0) for c in unit.concepts if c not in covered)
+            if gain <= 0.0:
+                continue
+            score = gain * prior[i] / unit.n_words**cfg.length_exponent
+            if score > best_score:
+                best, best_score = i, score
+        if best < 0:
+            break
+        eligible.remove(best)
+        unit = units[best]
+        if budget_words is not None and used_words + unit.n_words > budget_words and not overflow:
+            continue
+        if chosen:
+            sims = similarity[chosen] @ similarity[best].T
+            if sims.max() > cfg.max_similarity:
+                continue
+        chosen.append(best)
+        covered |= unit.concepts
+        used_words += unit.n_words
+        if budget_words is not None and used_words >= budget_words:
+            break
+    return chosen

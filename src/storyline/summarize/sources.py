@@ -1,0 +1,59 @@
+"""Which articles are independent sources.
+
+Syndicated wire copy republished by several outlets, or two versions of one outlet's story, must
+count once when we say how many outlets report a fact. Two articles belong to one source when
+they come from the same outlet or when most of their word 5-gram shingles are shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.records import Article
+from storyline.summarize.text import words
+
+NEAR_DUPLICATE_OVERLAP = 0.5
+
+
+def _shingles(text: str, size: int = 5) -> set[int]:
+    tokens = words(text)
+    return {hash(tuple(tokens[i : i + size])) for i in range(max(0, len(tokens) - size + 1))}
+
+
+def overlap(a: set[int], b: set[int]) -> float:
+    """Shared shingles over the smaller set: 1.0 when one text is contained in the other."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def source_groups(
+    articles: Sequence[Article], *, threshold: float = NEAR_DUPLICATE_OVERLAP
+) -> list[int]:
+    """A group number per article; articles in one group are one independent source."""
+    parent = list(range(len(articles)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    by_outlet: dict[str, int] = {}
+    for i, article in enumerate(articles):
+        if article.outlet:
+            key = article.outlet.casefold()
+            if key in by_outlet:
+                union(i, by_outlet[key])
+            else:
+                by_outlet[key] = i
+    shingles = [_shingles(a.text) for a in articles]
+    for i in range(len(articles)):
+        for j in range(i + 1, len(articles)):
+            if find(i) != find(j) and overlap(shingles[i], shingles[j]) >= threshold:
+                union(i, j)
+    roots: dict[int, int] = {}
+    return [roots.setdefault(find(i), len(roots)) for i in range(len(articles))]

@@ -1,0 +1,71 @@
+"""Word-level features shared by the summarizer: tokens, stems, concepts.
+
+Concepts are the units whose coverage the summarizer maximises: stemmed content words and
+bigrams of adjacent non-stop words. They are computed once per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’][^\W_]+)*")
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(
+    {"said", "says", "say", "told", "tells", "according", "also", "would", "could", "will",
+     "mr", "mrs", "ms", "s", "t", "year", "years", "just", "like"}
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens; numbers keep their decimal point and lose thousands separators."""
+    return [
+        w.replace(",", "") if w[0].isdigit() else w.lower().replace("’", "'")
+        for w in _WORD.findall(text)
+    ]
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=500_000)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem of a lower-cased word, cached."""
+    return str(_STEMMER.stemWord(word))
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the non-stop words of ``text``, in order."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS and len(w) > 1]
+
+
+def concepts(text: str) -> set[str]:
+    """Content stems plus bigrams of adjacent content words (joined by a space)."""
+    tokens = words(text)
+    out: set[str] = set()
+    previous: str | None = None
+    for token in tokens:
+        if token in STOP_WORDS or len(token) < 2:
+            previous = None
+            continue
+        current = stem(token)
+        out.add(current)
+        if previous is not None:
+            out.add(f"{previous} {current}")
+        previous = current
+    return out
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers written in digits in ``text``, thousands separators removed."""
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+
+
+def numbers_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences give different figures (each has a number the other lacks)."""
+    return bool(a) and bool(b) and not (a <= b or b <= a)

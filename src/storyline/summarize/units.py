@@ -1,0 +1,87 @@
+"""Summary candidates: the sentences of a set of articles with the features selection needs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from storyline.records import Article
+from storyline.summarize.text import concepts, numbers, words
+
+# A leading agency dateline ("KORVAN, March 3 (Agency) - ") is metadata, not content.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z\s.'’-]{1,30}(?:,[^\n–—-]{0,40})?(?:\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s+"
+)
+# A leading list bullet is layout, not content.
+_BULLET = re.compile(r"^[-–—•*·]\s+")
+# A sentence is complete when it ends in terminal punctuation (maybe inside closing quotes);
+# headlines, captions and list stubs usually do not.
+_COMPLETE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# Sentences opening with these lean on an earlier sentence for their meaning.
+_DANGLING = frozenset("he she it they this these those his her its their him them such".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One sentence of one article, as a summary candidate."""
+
+    article: int  # index into the articles
+    sentence: int  # index into that article's sentences
+    start: int
+    end: int
+    text: str  # the sentence as shown in a summary (dateline stripped)
+    n_words: int
+    position: float  # 0.0 for an article's first sentence, towards 1.0 for its last
+    concepts: frozenset[str]
+    numbers: frozenset[str]
+    dangling: bool
+    complete: bool
+
+
+def strip_dateline(sentence: str) -> str:
+    """``"PARIS, May 2 (Agency) - The talks ..."`` -> ``"The talks ..."``."""
+    match = _DATELINE.match(sentence)
+    if match and match.end() < len(sentence) and sentence[match.end()].isupper():
+        return sentence[match.end() :]
+    return sentence
+
+
+def build_units(articles: Sequence[Article]) -> list[Unit]:
+    """Every sentence of every article, with its concepts and position."""
+    units: list[Unit] = []
+    for a, article in enumerate(articles):
+        count = len(article.sentences)
+        for s, span in enumerate(article.sentences):
+            raw = " ".join(span.of(article.text).split())
+            text = _BULLET.sub("", strip_dateline(raw) if s == 0 else raw)
+            tokens = words(text)
+            units.append(
+                Unit(
+                    article=a,
+                    sentence=s,
+                    start=span.start,
+                    end=span.end,
+                    text=text,
+                    n_words=len(text.split()),
+                    position=s / count if count else 0.0,
+                    concepts=frozenset(concepts(text)),
+                    numbers=numbers(text),
+                    dangling=bool(tokens) and tokens[0] in _DANGLING,
+                    complete=bool(_COMPLETE.search(text)),
+                )
+            )
+    return units
+
+
+def tfidf_matrix(units: Sequence[Unit], extra: Sequence[str] = ()) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows over each unit's concepts (then one row per ``extra`` text)."""
+    docs = [sorted(u.concepts) for u in units] + [sorted(concepts(t)) for t in extra]
+    if not any(docs):
+        return sparse.csr_matrix((len(docs), 1), dtype=np.float64)
+    vectorizer = TfidfVectorizer(analyzer=lambda doc: doc, sublinear_tf=True, norm="l2")
+    return sparse.csr_matrix(vectorizer.fit_transform(docs))

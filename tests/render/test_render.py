@@ -1,0 +1,100 @@
+import json
+from html.parser import HTMLParser
+
+import jsonschema
+import pytest
+
+from storyline.errors import ConfigError
+from storyline.records import Brief, Rejection, Removal
+from storyline.render import json_schema, render
+from storyline.summarize import SummaryConfig, summarize
+from tests.builders import article, story
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> [link](javascript:alert(3)) `code` | *b*'
+
+
+def make_brief(extra=()) -> Brief:
+    articles = story(4, extra=extra)
+    return Brief(
+        articles=tuple(articles),
+        rejected=(Rejection("bad.bin", "binary data (NUL bytes), not text"),),
+        summary=summarize(articles, SummaryConfig(words=80)),
+        title="Bridge closed",
+    )
+
+
+def test_json_validates_against_schema_and_round_trips():
+    brief = make_brief()
+    document = json.loads(render(brief, "json"))
+    jsonschema.validate(document, json_schema())
+    assert document["schema"] == "storyline.brief/1"
+    assert Brief.from_dict(document) == brief
+
+
+def test_schema_rejects_a_broken_document():
+    document = json.loads(render(make_brief(), "json"))
+    del document["summary"][0]["citations"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, json_schema())
+
+
+def test_citation_offsets_select_the_cited_sentence():
+    brief = make_brief()
+    document = json.loads(render(brief, "json"))
+    texts = {a["id"]: a["text"] for a in document["articles"]}
+    for sentence in document["summary"]:
+        for c in sentence["citations"]:
+            cited = texts[c["article_id"]][c["start"] : c["end"]]
+            assert cited.endswith((".", "!", "?", '"', "”")) and len(cited.split()) >= 5
+
+
+def test_markdown_lists_summary_sources_and_rejections():
+    text = render(make_brief(), "md")
+    assert text.startswith("# Bridge closed")
+    assert "## Summary" in text and "## Sources" in text and "bad.bin" in text
+    assert text.count("\n- ") >= 2
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attrs, self.data = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+    def handle_data(self, data):
+        self.data.append(data)
+
+
+def test_html_escapes_hostile_text_and_loads_nothing():
+    brief = make_brief(extra=(HOSTILE,))
+    brief = Brief(
+        articles=tuple(
+            a.__class__(**{**{f: getattr(a, f) for f in a.__slots__}, "outlet": HOSTILE,
+                           "removed": (Removal(HOSTILE, "promo"),)})
+            for a in brief.articles
+        ),
+        rejected=(Rejection(HOSTILE, HOSTILE),),
+        summary=brief.summary,
+        title=HOSTILE,
+    )
+    page = render(brief, "html")
+    parser = _Collect()
+    parser.feed(page)
+    assert "script" not in parser.tags and "img" not in parser.tags
+    assert not any(name.startswith("on") for name, _ in parser.attrs)
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert "<script>alert(1)</script>" in "".join(parser.data)
+
+
+def test_markdown_escapes_active_characters():
+    brief = Brief(articles=(article("Some body text here.", id="x", title=HOSTILE),), title=HOSTILE)
+    text = render(brief, "md")
+    assert "<script>" not in text and "\\<script\\>" in text
+
+
+def test_unknown_format():
+    with pytest.raises(ConfigError):
+        render(make_brief(), "pdf")

@@ -1,0 +1,45 @@
+import pytest
+
+from storyline.segment import find_quotes, split_paragraphs, split_sentences
+
+
+def sentences(text):
+    return [s.of(text) for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. J. Smith met U.S. officials. They agreed.", ["Mr. J. Smith met U.S. officials.", "They agreed."]),
+        ('"We will go," he said. "Now!" She left.', ['"We will go," he said.', '"Now!"', "She left."]),
+        ("It cost $3.5 million, i.e. a lot. Fine.", ["It cost $3.5 million, i.e. a lot.", "Fine."]),
+        ("He lives in the U.S. The talks end at 3 p.m. local time.", ["He lives in the U.S.", "The talks end at 3 p.m. local time."]),
+        ("Is it? Yes… maybe.", ["Is it?", "Yes… maybe."]),
+        ("“Quote one.” Next one.", ["“Quote one.”", "Next one."]),
+        ("Wrapped line\ncontinues here. Done.", ["Wrapped line\ncontinues here.", "Done."]),
+        ("No final stop", ["No final stop"]),
+    ],
+)
+def test_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_sentence_offsets_point_into_text():
+    text = "  First one.   Second one.  "
+    spans = split_sentences(text)
+    assert [(s.start, s.end) for s in spans] == [(2, 12), (15, 26)]
+
+
+def test_paragraphs_by_blank_lines_else_lines():
+    text = "a b\n\n  c d \n\n\ne"
+    assert [p.of(text) for p in split_paragraphs(text)] == ["a b", "c d", "e"]
+    assert [p.of("x\ny") for p in split_paragraphs("x\ny")] == ["x", "y"]
+
+
+def test_quote_styles():
+    text = (
+        "He said: “We will not yield.” The minister's aide said 'it is done', "
+        "«Nous partons» and „Wir gehen“ and \"plain one,\" he added. Rock 'n' roll isn't quoted."
+    )
+    quotes = [q.of(text) for q in find_quotes(text)]
+    assert quotes == ["We will not yield.", "it is done", "Nous partons", "Wir gehen", "plain one"]

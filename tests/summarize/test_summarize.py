@@ -1,0 +1,102 @@
+import pytest
+
+from storyline.errors import ConfigError
+from storyline.summarize import SummaryConfig, summarize, summarize_texts
+from storyline.summarize.sources import source_groups
+from storyline.summarize.text import concepts, stem
+from tests.builders import FACTS, UNIQUE, article, story
+
+
+def test_budget_in_words_and_sentences():
+    articles = story(5)
+    by_words = summarize(articles, SummaryConfig(words=40))
+    assert sum(len(s.text.split()) for s in by_words) <= 40 and by_words
+    assert len(summarize(articles, SummaryConfig(words=None, sentences=2))) == 2
+
+
+def test_invalid_budget():
+    with pytest.raises(ConfigError):
+        SummaryConfig(words=None, sentences=None)
+    with pytest.raises(ConfigError):
+        SummaryConfig(words=0)
+
+
+def test_citations_are_sentences_of_the_cited_articles():
+    articles = story(5)
+    by_id = {a.id: a for a in articles}
+    for sentence in summarize(articles, SummaryConfig(words=120)):
+        for citation in sentence.citations:
+            spans = {(s.start, s.end) for s in by_id[citation.article_id].sentences}
+            assert (citation.start, citation.end) in spans
+
+
+def test_corroborated_fact_cites_every_article_that_states_it():
+    articles = story(5)
+    summary = summarize(articles, SummaryConfig(words=None, sentences=1))
+    # The top sentence is one of the shared facts and every article states it.
+    assert any(summary[0].text in versions for versions in FACTS)
+    assert {c.article_id for c in summary[0].citations} == {a.id for a in articles}
+
+
+def test_a_fact_of_one_outlet_is_cited_to_that_outlet_only():
+    articles = story(4)
+    summary = summarize(articles, SummaryConfig(words=400))
+    unique = [s for s in summary if s.text in UNIQUE]
+    assert unique and all(len(s.citations) == 1 for s in unique)
+
+
+def test_a_different_figure_is_not_support():
+    a = article("Officials said 1,200 people were evacuated from the valley on Monday.", id="a")
+    b = article("Officials said 1,250 people were evacuated from the valley on Monday.", id="b")
+    c = article("Officials said 1200 people were evacuated from the valley on Monday.", id="c")
+    summary = summarize([a, b, c], SummaryConfig(words=None, sentences=1))
+    cited = {x.article_id for x in summary[0].citations}
+    assert "b" not in cited or "a" not in cited and "c" not in cited
+    assert len(cited) == 2 or cited == {"b"}
+
+
+def test_no_two_summary_sentences_state_the_same_fact():
+    summary = summarize(story(6), SummaryConfig(words=400))
+    sources = [frozenset(c.article_id for c in s.citations) for s in summary]
+    texts = [s.text for s in summary]
+    assert len(set(texts)) == len(texts)
+    shared = [s for s in sources if len(s) == 6]
+    assert len(shared) == len(FACTS)
+
+
+def test_focus_prefers_relevant_sentences():
+    articles = story(4)
+    plain = summarize(articles, SummaryConfig(words=None, sentences=1))
+    focused = summarize(
+        articles, SummaryConfig(words=None, sentences=1, focus="What happened to traffic and commuters?")
+    )
+    assert "traffic" not in plain[0].text
+    assert "traffic" in focused[0].text
+
+
+def test_single_article_and_empty_input():
+    single = article(*(versions[0] for versions in FACTS), id="only")
+    summary = summarize([single], SummaryConfig(words=30))
+    assert summary and all(c.article_id == "only" for s in summary for c in s.citations)
+    assert summarize([], SummaryConfig()) == ()
+
+
+def test_wire_copies_are_one_source():
+    articles = story(3)
+    wire = [versions[0] for versions in FACTS]
+    copy = article(*wire, id="copy", outlet="Other")
+    original = article(*wire, "One more line of text here.", id="orig", outlet="Wire")
+    groups = source_groups([*articles, copy, original])
+    assert groups[-1] == groups[-2]
+    assert len(set(groups[:3])) == 3
+
+
+def test_summarize_texts():
+    docs = ["\n\n".join(v[i] for v in FACTS) for i in range(3)]
+    text = summarize_texts([*docs, "Something else entirely happened there today."], words=30)
+    assert 10 < len(text.split()) <= 60
+
+
+def test_text_features():
+    assert stem("ministers") == stem("minister")
+    assert {"bridg", "close", "close bridg"} <= concepts("They closed bridges") | {"bridg"}

@@ -1,0 +1,45 @@
+from pathlib import Path
+
+import pytest
+
+import storyline
+from storyline.records import RawInput
+from tests.builders import FACTS, UNIQUE
+
+
+def _inputs():
+    return [
+        RawInput(source=f"o{i}", text="\n\n".join(v[i] for v in FACTS) + "\n\n" + UNIQUE[i], outlet=f"O{i}")
+        for i in range(3)
+    ]
+
+
+def test_brief_from_objects():
+    result = storyline.brief(_inputs(), words=50)
+    assert len(result.articles) == 3 and result.summary
+    assert {c.article_id for c in result.summary[0].citations} <= {a.id for a in result.articles}
+
+
+def test_ids_are_stable_content_hashes():
+    first = [a.id for a in storyline.brief(_inputs()).articles]
+    again = [a.id for a in storyline.brief(list(reversed(_inputs()))).articles]
+    assert sorted(first) == sorted(again) and len(first[0]) == 16
+
+
+def test_duplicate_input_is_rejected_not_counted_twice():
+    inputs = _inputs()
+    result = storyline.brief([*inputs, RawInput(source="copy", text=inputs[0].text)])
+    assert len(result.articles) == 3
+    assert "duplicate of o0" in result.rejected[0].reason
+
+
+def test_no_usable_input_raises_with_the_rejections():
+    with pytest.raises(storyline.NoUsableInputError) as info:
+        storyline.brief([RawInput(source="x", text="   ")])
+    assert info.value.rejections[0].source == "x"
+
+
+def test_a_path_works_too(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text(_inputs()[0].text)
+    assert storyline.brief(str(path)).articles[0].source == str(path)
