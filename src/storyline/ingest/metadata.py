@@ -105,6 +105,7 @@ def _clean_name(name: str) -> str | None:
     name = _TRAILING.sub("", name.strip())
     # "© Jane Doe for Some Outlet": the outlet is the one the work was made for.
     name = re.split(r"\s+for\s+", name)[-1]
+    name = re.sub(r"[\s,]+(?:19|20)\d\d$", "", name)  # "Outlet 2026"
     name = re.split(r"\s+(?:all rights|ltd\b|inc\b|llc\b)", name, flags=re.IGNORECASE)[0]
     name = _TRAILING.sub("", name)
     if len(name) < 2 or name.lower() in _NOT_NAMES:

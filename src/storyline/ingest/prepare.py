@@ -13,7 +13,7 @@ from datetime import datetime
 
 from storyline.clean import Cleaned, clean_many
 from storyline.ingest.html import extract_html
-from storyline.ingest.metadata import find_date, find_outlet, infer_published
+from storyline.ingest.metadata import dateline, find_date, find_outlet, infer_published
 from storyline.pipeline import Batch, Progress
 from storyline.records import Article, RawInput, Rejection, Removal, content_id
 
@@ -62,11 +62,16 @@ def _infer(item: _Extracted, cleaned: Cleaned) -> tuple[str | None, str | None]:
     """Outlet and publication date, from metadata first, else from the removed lines."""
     removed = [r.text for r in cleaned.removed]
     headers = [r.text for r in cleaned.removed if any(k in r.reason for k in _HEADER_REASONS)]
-    lead = cleaned.text.split("\n", 1)[0]
+    # Short lines before the body (headline, byline, date line) often carry the date too.
+    top = [line for line in item.text.split("\n")[:8] if 0 < len(line.split()) <= 12]
+    # The dateline is in the first paragraph, unless a headline or standfirst came first.
+    paragraphs = [p for p in cleaned.text.split("\n") if p.strip()][:6]
+    lead = next((p for p in paragraphs if dateline(p)), paragraphs[0] if paragraphs else "")
     outlet = item.outlet or find_outlet([*removed, *cleaned.text.split("\n")[-3:]], lead)
     published = item.published
     if published is None:
-        found = infer_published(headers, lead, removed)
+        bottom = item.text.rstrip().split("\n")[-5:]
+        found = infer_published([*headers, *top], lead, [*removed, *bottom])
         published = found.isoformat() if found else None
     return outlet, published
 
