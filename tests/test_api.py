@@ -9,7 +9,11 @@ from tests.builders import FACTS, UNIQUE
 
 def _inputs():
     return [
-        RawInput(source=f"o{i}", text="\n\n".join(v[i] for v in FACTS) + "\n\n" + UNIQUE[i], outlet=f"O{i}")
+        RawInput(
+            source=f"o{i}",
+            text="\n\n".join(v[i] for v in FACTS) + "\n\n" + UNIQUE[i],
+            outlet=f"O{i}",
+        )
         for i in range(3)
     ]
 

@@ -28,7 +28,9 @@ def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Com
 def corpus(tmp_path: Path) -> Path:
     for i in range(3):
         text = "\n\n".join(v[i] for v in FACTS) + "\n\n" + UNIQUE[i]
-        (tmp_path / f"outlet{i}.txt").write_text(f"Bridge shut\n\n{text}\n\n© 2026 Outlet Number{i}\n")
+        (tmp_path / f"outlet{i}.txt").write_text(
+            f"Bridge shut\n\n{text}\n\n© 2026 Outlet Number{i}\n"
+        )
     (tmp_path / "broken.jsonl").write_text('{"text": \n')
     return tmp_path
 
@@ -46,7 +48,9 @@ def test_every_command_has_help_and_is_documented_in_the_readme():
 @pytest.mark.parametrize("fmt", ["md", "json", "html"])
 def test_brief_formats(corpus: Path, tmp_path: Path, fmt: str):
     out = tmp_path / f"brief.{fmt}"
-    result = CliRunner().invoke(main, ["brief", str(corpus), "--format", fmt, "-o", str(out), "--words", "60"])
+    result = CliRunner().invoke(
+        main, ["brief", str(corpus), "--format", fmt, "-o", str(out), "--words", "60"]
+    )
     assert result.exit_code == 0, result.output
     text = out.read_text()
     if fmt == "json":
@@ -62,7 +66,17 @@ def test_brief_formats(corpus: Path, tmp_path: Path, fmt: str):
 
 def test_brief_sentences_and_focus(corpus: Path):
     result = CliRunner().invoke(
-        main, ["brief", str(corpus), "--sentences", "1", "--focus", "traffic on the ring road", "--format", "json"]
+        main,
+        [
+            "brief",
+            str(corpus),
+            "--sentences",
+            "1",
+            "--focus",
+            "traffic on the ring road",
+            "--format",
+            "json",
+        ],
     )
     document = json.loads(result.output)
     assert len(document["summary"]) == 1 and "ring road" in document["summary"][0]["text"]
@@ -70,7 +84,9 @@ def test_brief_sentences_and_focus(corpus: Path):
 
 def test_no_usable_input_exits_non_zero_with_one_message(tmp_path: Path):
     (tmp_path / "empty.txt").write_text("   ")
-    result = CliRunner().invoke(main, ["brief", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt")])
+    result = CliRunner().invoke(
+        main, ["brief", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt")]
+    )
     assert result.exit_code == 1
     assert result.output.count("error:") == 1 and "empty input" in result.output
 

@@ -13,7 +13,9 @@ from storyline.ingest import load
 from storyline.ingest.prepare import prepare
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "korvan-talks"
-pytestmark = pytest.mark.skipif(not (EXAMPLE / "GOLDEN.json").exists(), reason="example corpus missing")
+pytestmark = pytest.mark.skipif(
+    not (EXAMPLE / "GOLDEN.json").exists(), reason="example corpus missing"
+)
 
 
 def _key(source: str) -> str:
@@ -32,7 +34,9 @@ def cleaned():
     return {_key(a.source): a for a in articles}
 
 
-GOLDEN = json.loads((EXAMPLE / "GOLDEN.json").read_text()) if (EXAMPLE / "GOLDEN.json").exists() else {}
+GOLDEN = (
+    json.loads((EXAMPLE / "GOLDEN.json").read_text()) if (EXAMPLE / "GOLDEN.json").exists() else {}
+)
 
 
 @pytest.mark.parametrize("key", sorted(GOLDEN))

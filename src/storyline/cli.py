@@ -83,11 +83,33 @@ def main() -> None:
 
 @main.command()
 @_inputs
-@click.option("--words", type=click.IntRange(min=1), default=None, help="Summary length in words (default 120).")
-@click.option("--sentences", type=click.IntRange(min=1), default=None, help="Summary length in sentences instead.")
+@click.option(
+    "--words",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Summary length in words (default 120).",
+)
+@click.option(
+    "--sentences",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Summary length in sentences instead.",
+)
 @click.option("--focus", metavar="QUESTION", help="Favour sentences that answer this question.")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="md", show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="md",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
 @_max_bytes
 @_progress
 def brief(
@@ -126,8 +148,20 @@ def brief(
 
 @main.command()
 @_inputs
-@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True, help="Cleaned text, or one JSON line per article.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="Cleaned text, or one JSON line per article.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
 @_max_bytes
 @_progress
 def clean(

@@ -2,13 +2,14 @@
 
 Hierarchy::
 
-    StorylineError                 base of everything storyline raises on purpose
-    ├── ConfigError                an option or setting is invalid (bad --words, unknown format)
-    ├── NoUsableInputError         every input was rejected; carries the rejections
-    └── StageError                 a pipeline stage failed on one article; carries stage and article id
+    StorylineError          base of everything storyline raises on purpose
+    ├── ConfigError         an option or setting is invalid (bad --words, unknown format)
+    ├── NoUsableInputError  every input was rejected; carries the rejections
+    └── StageError          a stage failed on one article; carries stage and article id
 
-A single unusable article is *not* an error: it becomes a :class:`storyline.records.Rejection`
-and the run goes on. Errors are for runs that cannot produce anything meaningful.
+A single unusable article is *not* an error: it becomes a
+:class:`storyline.records.Rejection` and the run goes on. Errors are for runs that cannot
+produce anything meaningful.
 """
 
 from __future__ import annotations

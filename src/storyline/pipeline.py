@@ -32,7 +32,9 @@ class Batch:
 
     def replace(self, *, provides: Iterable[str] = (), **changes: object) -> Batch:
         return dataclasses.replace(
-            self, provided=self.provided | frozenset(provides), **changes  # type: ignore[arg-type]
+            self,
+            provided=self.provided | frozenset(provides),
+            **changes,  # type: ignore[arg-type]
         )
 
 

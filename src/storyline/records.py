@@ -215,9 +215,7 @@ class Brief:
             summary=tuple(
                 SummarySentence(
                     s["text"],
-                    tuple(
-                        Citation(c["article_id"], c["start"], c["end"]) for c in s["citations"]
-                    ),
+                    tuple(Citation(c["article_id"], c["start"], c["end"]) for c in s["citations"]),
                 )
                 for s in data["summary"]
             ),

@@ -1,9 +1,10 @@
-from storyline.ingest.decode import decode, gunzip
 import gzip
+
+from storyline.ingest.decode import decode, gunzip
 
 
 def test_utf8_and_newlines_are_normalised():
-    assert decode("a\r\nb\rc".encode()).text == "a\nb\nc"
+    assert decode(b"a\r\nb\rc").text == "a\nb\nc"
 
 
 def test_bom_encodings():

@@ -9,7 +9,15 @@ from storyline.records import RawInput, Rejection
 
 def test_jsonl_lines_become_inputs_and_broken_lines_rejections():
     lines = [
-        json.dumps({"text": "Body one.", "title": "T", "outlet": "O", "published": "2026-03-01", "id": "x1"}),
+        json.dumps(
+            {
+                "text": "Body one.",
+                "title": "T",
+                "outlet": "O",
+                "published": "2026-03-01",
+                "id": "x1",
+            }
+        ),
         "{broken",
         json.dumps({"html": "<p>Body two</p>", "url": "https://example.org/a"}),
         json.dumps({"title": "no body"}),
@@ -37,13 +45,17 @@ def test_sniffing_without_suffix():
 def test_folders_globs_and_missing(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.txt").write_text("Alpha text.")
-    (tmp_path / "sub" / "b.html.gz").write_bytes(gzip.compress(b"<html><body><p>Beta</p></body></html>"))
+    (tmp_path / "sub" / "b.html.gz").write_bytes(
+        gzip.compress(b"<html><body><p>Beta</p></body></html>")
+    )
     (tmp_path / "notes.md").write_text("not an article")
     (tmp_path / ".hidden.txt").write_text("hidden")
     inputs, rejected = load([str(tmp_path)])
     assert sorted(i.source.rsplit("/", 1)[-1] for i in inputs) == ["a.txt", "b.html.gz"]
     assert [i for i in inputs if i.html] and not rejected
-    inputs, rejected = load([str(tmp_path / "*.txt"), str(tmp_path / "nope.txt"), str(tmp_path / "*.xyz")])
+    inputs, rejected = load(
+        [str(tmp_path / "*.txt"), str(tmp_path / "nope.txt"), str(tmp_path / "*.xyz")]
+    )
     assert [i.text for i in inputs] == ["Alpha text."]
     assert {r.reason for r in rejected} == {"no such file or folder", "pattern matches no file"}
 
@@ -66,6 +78,7 @@ def test_stdin(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"From standard input.")))
     inputs, rejected = load(["-"])
     assert inputs[0].source == "<stdin>" and inputs[0].text == "From standard input."
+    assert not rejected
 
 
 def test_python_objects():

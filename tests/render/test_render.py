@@ -72,8 +72,13 @@ def test_html_escapes_hostile_text_and_loads_nothing():
     brief = make_brief(extra=(HOSTILE,))
     brief = Brief(
         articles=tuple(
-            a.__class__(**{**{f: getattr(a, f) for f in a.__slots__}, "outlet": HOSTILE,
-                           "removed": (Removal(HOSTILE, "promo"),)})
+            a.__class__(
+                **{
+                    **{f: getattr(a, f) for f in a.__slots__},
+                    "outlet": HOSTILE,
+                    "removed": (Removal(HOSTILE, "promo"),),
+                }
+            )
             for a in brief.articles
         ),
         rejected=(Rejection(HOSTILE, HOSTILE),),

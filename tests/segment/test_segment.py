@@ -10,10 +10,19 @@ def sentences(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Mr. J. Smith met U.S. officials. They agreed.", ["Mr. J. Smith met U.S. officials.", "They agreed."]),
-        ('"We will go," he said. "Now!" She left.', ['"We will go," he said.', '"Now!"', "She left."]),
+        (
+            "Mr. J. Smith met U.S. officials. They agreed.",
+            ["Mr. J. Smith met U.S. officials.", "They agreed."],
+        ),
+        (
+            '"We will go," he said. "Now!" She left.',
+            ['"We will go," he said.', '"Now!"', "She left."],
+        ),
         ("It cost $3.5 million, i.e. a lot. Fine.", ["It cost $3.5 million, i.e. a lot.", "Fine."]),
-        ("He lives in the U.S. The talks end at 3 p.m. local time.", ["He lives in the U.S.", "The talks end at 3 p.m. local time."]),
+        (
+            "He lives in the U.S. The talks end at 3 p.m. local time.",
+            ["He lives in the U.S.", "The talks end at 3 p.m. local time."],
+        ),
         ("Is it? Yes… maybe.", ["Is it?", "Yes… maybe."]),
         ("“Quote one.” Next one.", ["“Quote one.”", "Next one."]),
         ("Wrapped line\ncontinues here. Done.", ["Wrapped line\ncontinues here.", "Done."]),

@@ -1,9 +1,9 @@
 import pytest
 
 from storyline.errors import ConfigError
+from storyline.index.sources import source_groups
+from storyline.index.text import concepts, stem
 from storyline.summarize import SummaryConfig, summarize, summarize_texts
-from storyline.summarize.sources import source_groups
-from storyline.summarize.text import concepts, stem
 from tests.builders import FACTS, UNIQUE, article, story
 
 
@@ -51,7 +51,7 @@ def test_a_different_figure_is_not_support():
     c = article("Officials said 1200 people were evacuated from the valley on Monday.", id="c")
     summary = summarize([a, b, c], SummaryConfig(words=None, sentences=1))
     cited = {x.article_id for x in summary[0].citations}
-    assert "b" not in cited or "a" not in cited and "c" not in cited
+    assert "b" not in cited or ("a" not in cited and "c" not in cited)
     assert len(cited) == 2 or cited == {"b"}
 
 
@@ -68,7 +68,8 @@ def test_focus_prefers_relevant_sentences():
     articles = story(4)
     plain = summarize(articles, SummaryConfig(words=None, sentences=1))
     focused = summarize(
-        articles, SummaryConfig(words=None, sentences=1, focus="What happened to traffic and commuters?")
+        articles,
+        SummaryConfig(words=None, sentences=1, focus="What happened to traffic and commuters?"),
     )
     assert "traffic" not in plain[0].text
     assert "traffic" in focused[0].text

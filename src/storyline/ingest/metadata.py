@@ -69,9 +69,7 @@ _NOT_NAMES = {"all", "all rights reserved", "rights", "reserved", "ltd", "inc"}
 def _to_date(match: re.Match[str]) -> date | None:
     groups = match.groupdict()
     try:
-        month = (
-            int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
-        )
+        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
         return date(int(groups["year"]), month, int(groups["day"]))
     except (KeyError, ValueError, TypeError):
         return None
@@ -126,7 +124,9 @@ def find_outlet(lines: Iterable[str], lead: str = "") -> str | None:
     return None
 
 
-def infer_published(header_lines: Iterable[str], lead: str, tail_lines: Iterable[str]) -> date | None:
+def infer_published(
+    header_lines: Iterable[str], lead: str, tail_lines: Iterable[str]
+) -> date | None:
     """Publication date from header lines, then the dateline, completed with a year if needed.
 
     ``header_lines`` are removed header/date/byline lines, ``lead`` is the article's first

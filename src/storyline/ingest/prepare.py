@@ -76,7 +76,9 @@ def _infer(item: _Extracted, cleaned: Cleaned) -> tuple[str | None, str | None]:
     return outlet, published
 
 
-def prepare(inputs: Sequence[RawInput], progress: Progress | None = None) -> tuple[list[Article], list[Rejection]]:
+def prepare(
+    inputs: Sequence[RawInput], progress: Progress | None = None
+) -> tuple[list[Article], list[Rejection]]:
     """Clean every input; inputs with no usable text become rejections."""
     rejected: list[Rejection] = []
     extracted: list[_Extracted] = []
@@ -114,9 +116,7 @@ def prepare(inputs: Sequence[RawInput], progress: Progress | None = None) -> tup
                 outlet=outlet,
                 url=item.url,
                 published=published,
-                removed=tuple(
-                    Removal(r.text, r.reason, r.start, r.end) for r in result.removed
-                ),
+                removed=tuple(Removal(r.text, r.reason, r.start, r.end) for r in result.removed),
             )
         )
     return articles, rejected

@@ -148,9 +148,7 @@ def from_record(record: object, *, source: str) -> Item:
     return RawInput(source=source, text=text, html=None if text else html, **meta)
 
 
-def read_jsonl(
-    text: str, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Item]:
+def read_jsonl(text: str, *, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Each non-blank line is one article; a broken line is rejected, the rest go on."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():

@@ -11,9 +11,13 @@ from html import escape
 from storyline.records import Article, Brief
 from storyline.render.common import coverage, day, numbered, title
 
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
 _STYLE = """
-body{font:16px/1.55 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
+body{font:16px/1.55 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;
+color:#1d1d1f}
 h1{font-size:1.6rem;line-height:1.25}.meta{color:#666}
 ol.summary li{margin:.5rem 0}sup a{text-decoration:none;padding:0 .1rem}
 sup a:hover,sup a:focus{background:#ffe58a}
@@ -51,7 +55,7 @@ def _article_body(article: Article, number: int, cited: set[tuple[int, int]]) ->
     )
     if removed:
         parts.append(
-            f'<details><summary>{len(article.removed)} removed spans</summary>'
+            f"<details><summary>{len(article.removed)} removed spans</summary>"
             f'<ul class="removed">{removed}</ul></details>'
         )
     return "".join(parts)
@@ -75,7 +79,8 @@ def render_html(brief: Brief) -> str:
         n = numbers[article.id]
         body = _article_body(article, n, cited.get(article.id, set()))
         sources.append(
-            f'<details class="article" id="a{n}"><summary><b>{n}. {_e(article.outlet or "unknown outlet")}</b>'
+            f'<details class="article" id="a{n}"><summary>'
+            f"<b>{n}. {_e(article.outlet or 'unknown outlet')}</b>"
             f" · {_e(day(article))} · {_e(article.title or 'untitled')}"
             f' <span class="meta">({_e(article.source)})</span></summary>{body}</details>'
         )
@@ -89,7 +94,7 @@ def render_html(brief: Brief) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(title(brief))}</title><style>{_STYLE}</style></head><body>"
-        f"<h1>{_e(title(brief))}</h1><p class=\"meta\">{_e(coverage(brief))}</p>{focus}"
+        f'<h1>{_e(title(brief))}</h1><p class="meta">{_e(coverage(brief))}</p>{focus}'
         f'<h2>Summary</h2><ol class="summary">{"".join(items)}</ol>'
         f"<h2>Sources</h2>{''.join(sources)}"
         + (f"<h2>Rejected inputs</h2><ul>{rejected}</ul>" if rejected else "")

@@ -13,8 +13,8 @@ from storyline.records import Span
 
 # opening mark -> closing marks that may end it
 _PAIRS: dict[str, str] = {
-    "“": "”“\"",
-    "„": "“”\"",
+    "“": '”“"',
+    "„": '“”"',
     "«": "»",
     "»": "«",
     "‹": "›",
@@ -67,8 +67,8 @@ def _quotes_in(text: str, start: int, end: int) -> list[Span]:
 def _find_close(text: str, pos: int, end: int, closers: str, *, single: bool) -> int | None:
     while pos < end:
         ch = text[pos]
-        if ch in closers and (not single or _closes_here(text, pos, end)):
-            if not single or pos == 0 or not text[pos - 1].isspace():
-                return pos
+        closes = not single or (_closes_here(text, pos, end) and not text[pos - 1].isspace())
+        if ch in closers and closes:
+            return pos
         pos += 1
     return None

@@ -23,8 +23,9 @@ ABBREVIATIONS = frozenset(
 )
 # Abbreviations that also end sentences ("... in the U.S. The ...") when a typical
 # sentence-initial word follows.
-_CAN_END = frozenset({"etc", "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "jr", "sr",
-                      "a.m", "p.m", "al"})
+_CAN_END = frozenset(
+    {"etc", "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m", "al"}
+)
 _SENTENCE_STARTERS = frozenset(
     """the a an he she it they we i you but and in on at this that these those there his her
     their its our after before when while some many most officials however meanwhile""".split()
@@ -48,7 +49,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     # Single letters ("J. Smith") and dotted acronyms ("U.S.") are initials.
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
 def _next_is_lower(text: str, pos: int) -> bool:

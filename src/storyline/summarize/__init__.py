@@ -5,15 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from storyline.errors import ConfigError
+from storyline.index import SentenceIndex, build_index
 from storyline.pipeline import Batch, Progress
 from storyline.records import Article, SummarySentence
 from storyline.summarize.cite import COSINE_THRESHOLD, citations_for
 from storyline.summarize.select import SelectionConfig, concept_weights, select
-from storyline.summarize.sources import source_groups
-from storyline.summarize.units import Unit, build_units, tfidf_matrix
 
 __all__ = ["SelectionConfig", "SummarizeStage", "SummaryConfig", "summarize", "summarize_texts"]
 
@@ -38,46 +35,37 @@ class SummaryConfig:
                 raise ConfigError(f"{name} must be at least 1, got {value}")
 
 
-def _relevance(matrix_rows: int, matrix: object, has_focus: bool) -> np.ndarray | None:
-    if not has_focus:
-        return None
-    from scipy import sparse
-
-    assert isinstance(matrix, sparse.csr_matrix)
-    query = matrix[matrix_rows]
-    sims = np.asarray((matrix[:matrix_rows] @ query.T).todense()).ravel()
-    top = sims.max() if sims.size else 0.0
-    return sims / top if top > 0 else sims
-
-
-def _order(chosen: list[int], units: Sequence[Unit], articles: Sequence[Article]) -> list[int]:
+def _order(chosen: list[int], index: SentenceIndex) -> list[int]:
     """Narrative order: facts that lead their articles first, then by publication."""
 
     def key(i: int) -> tuple[float, str, int]:
-        unit = units[i]
-        return (unit.position, articles[unit.article].published or "", unit.sentence)
+        unit = index.units[i]
+        return (unit.position, index.articles[unit.article].published or "", unit.sentence)
 
     return sorted(chosen, key=key)
 
 
 def summarize(
-    articles: Sequence[Article], config: SummaryConfig | None = None
+    articles: Sequence[Article] | SentenceIndex, config: SummaryConfig | None = None
 ) -> tuple[SummarySentence, ...]:
-    """A summary of ``articles`` within the budget, each sentence citing its supporters."""
+    """A summary of ``articles`` within the budget, each sentence citing its supporters.
+
+    Pass a prebuilt :class:`SentenceIndex` to share its features with other stages.
+    """
     config = config or SummaryConfig()
-    units = build_units(articles)
-    if not units:
+    index = articles if isinstance(articles, SentenceIndex) else build_index(articles)
+    if not index.units:
         return ()
-    focus = [config.focus] if config.focus else []
-    matrix = tfidf_matrix(units, focus)
-    relevance = _relevance(len(units), matrix, bool(focus))
-    matrix = matrix[: len(units)]
-    groups = source_groups(articles)
-    weights = concept_weights(units, groups, config.selection)
+    relevance = None
+    if config.focus:
+        sims = index.relevance(config.focus)
+        top = float(sims.max()) if sims.size else 0.0
+        relevance = sims / top if top > 0 else sims
+    weights = concept_weights(index.units, index.groups, config.selection)
     chosen = select(
-        units,
+        index.units,
         weights,
-        matrix,
+        index.matrix,
         budget_words=config.words,
         budget_sentences=config.sentences,
         relevance=relevance,
@@ -86,10 +74,9 @@ def summarize(
     )
     return tuple(
         SummarySentence(
-            units[i].text,
-            citations_for(i, units, matrix, articles, threshold=config.cite_threshold),
+            index.units[i].text, citations_for(i, index, threshold=config.cite_threshold)
         )
-        for i in _order(chosen, units, articles)
+        for i in _order(chosen, index)
     )
 
 

@@ -8,29 +8,20 @@ it gives no different figure (that is a conflict between accounts, not support).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import numpy as np
-from scipy import sparse
-
-from storyline.records import Article, Citation
-from storyline.summarize.text import numbers_conflict
-from storyline.summarize.units import Unit
+from storyline.index import SentenceIndex
+from storyline.index.text import numbers_conflict
+from storyline.records import Citation
 
 COSINE_THRESHOLD = 0.5
 
 
 def citations_for(
-    chosen: int,
-    units: Sequence[Unit],
-    matrix: sparse.csr_matrix,
-    articles: Sequence[Article],
-    *,
-    threshold: float = COSINE_THRESHOLD,
+    chosen: int, index: SentenceIndex, *, threshold: float = COSINE_THRESHOLD
 ) -> tuple[Citation, ...]:
     """The chosen unit's own sentence first, then the best supporting sentence of each article."""
+    units = index.units
     own = units[chosen]
-    sims = np.asarray((matrix @ matrix[chosen].T).todense()).ravel()
+    sims = index.similarities(chosen)
     best: dict[int, tuple[float, int]] = {}
     for i, unit in enumerate(units):
         if unit.article == own.article or sims[i] < threshold:
@@ -40,4 +31,4 @@ def citations_for(
         if unit.article not in best or sims[i] > best[unit.article][0]:
             best[unit.article] = (float(sims[i]), i)
     cited = [own, *(units[i] for _, i in sorted(best.values(), reverse=True))]
-    return tuple(Citation(articles[u.article].id, u.start, u.end) for u in cited)
+    return tuple(Citation(index.articles[u.article].id, u.start, u.end) for u in cited)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from storyline.summarize.units import Unit
+from storyline.index.units import Unit
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,7 +34,9 @@ class SelectionConfig:
     single_source_weight: float = 0.1
 
 
-def concept_weights(units: Sequence[Unit], groups: Sequence[int], cfg: SelectionConfig) -> dict[str, float]:
+def concept_weights(
+    units: Sequence[Unit], groups: Sequence[int], cfg: SelectionConfig
+) -> dict[str, float]:
     """Weight of each concept: independent sources mentioning it, to a power.
 
     A concept only one source mentions keeps a small weight (``single_source_weight`` per
@@ -84,9 +86,7 @@ def select(
         ]
     )
     eligible = [
-        i
-        for i, u in enumerate(units)
-        if u.complete and cfg.min_words <= u.n_words <= cfg.max_words
+        i for i, u in enumerate(units) if u.complete and cfg.min_words <= u.n_words <= cfg.max_words
     ]
     covered: set[str] = set()
     chosen: list[int] = []

@@ -10,8 +10,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from storyline.index.text import concepts, numbers, words
 from storyline.records import Article
-from storyline.summarize.text import concepts, numbers, words
 
 # A leading agency dateline ("KORVAN, March 3 (Agency) - ") is metadata, not content.
 _DATELINE = re.compile(
@@ -78,10 +78,14 @@ def build_units(articles: Sequence[Article]) -> list[Unit]:
     return units
 
 
-def tfidf_matrix(units: Sequence[Unit], extra: Sequence[str] = ()) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows over each unit's concepts (then one row per ``extra`` text)."""
-    docs = [sorted(u.concepts) for u in units] + [sorted(concepts(t)) for t in extra]
+def fit_tfidf(units: Sequence[Unit]) -> tuple[TfidfVectorizer | None, sparse.csr_matrix]:
+    """A TF-IDF model over the units' concepts and its L2-normalised rows (one per unit)."""
+    docs = [sorted(u.concepts) for u in units]
     if not any(docs):
-        return sparse.csr_matrix((len(docs), 1), dtype=np.float64)
-    vectorizer = TfidfVectorizer(analyzer=lambda doc: doc, sublinear_tf=True, norm="l2")
-    return sparse.csr_matrix(vectorizer.fit_transform(docs))
+        return None, sparse.csr_matrix((len(docs), 1), dtype=np.float64)
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
+    return vectorizer, sparse.csr_matrix(vectorizer.fit_transform(docs))
+
+
+def _identity(doc: list[str]) -> list[str]:
+    return doc

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from storyline.index.text import words
 from storyline.records import Article
-from storyline.summarize.text import words
 
 NEAR_DUPLICATE_OVERLAP = 0.5
 

@@ -14,8 +14,27 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’][^\W_]+)*")
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(
-    {"said", "says", "say", "told", "tells", "according", "also", "would", "could", "will",
-     "mr", "mrs", "ms", "s", "t", "year", "years", "just", "like"}
+    {
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "according",
+        "also",
+        "would",
+        "could",
+        "will",
+        "mr",
+        "mrs",
+        "ms",
+        "s",
+        "t",
+        "year",
+        "years",
+        "just",
+        "like",
+    }
 )
 
 

@@ -1,0 +1,57 @@
+"""Sentence-level features shared by alignment, comparison and summarization.
+
+Words, stems and concepts (:mod:`.text`), sentence units with their TF-IDF rows (:mod:`.units`)
+and independent-source groups (:mod:`.sources`), computed once per set of articles by
+:func:`build_index`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from storyline.index.sources import source_groups
+from storyline.index.text import concepts
+from storyline.index.units import Unit, build_units, fit_tfidf
+from storyline.records import Article
+
+__all__ = ["SentenceIndex", "Unit", "build_index"]
+
+
+@dataclass(frozen=True)
+class SentenceIndex:
+    """Every sentence of a set of articles, with features computed once."""
+
+    articles: tuple[Article, ...]
+    units: tuple[Unit, ...]
+    matrix: sparse.csr_matrix  # L2-normalised TF-IDF row per unit
+    groups: tuple[int, ...]  # independent-source group per article
+    vectorizer: TfidfVectorizer | None = None
+
+    def similarities(self, i: int) -> np.ndarray:
+        """Cosine similarity of unit ``i`` to every unit."""
+        return np.asarray((self.matrix @ self.matrix[i].T).todense()).ravel()
+
+    def relevance(self, text: str) -> np.ndarray:
+        """Cosine similarity of every unit to ``text`` (e.g. a focus question), in units' space."""
+        if self.vectorizer is None or not self.units:
+            return np.zeros(len(self.units))
+        query = self.vectorizer.transform([sorted(concepts(text))])
+        return np.asarray((self.matrix @ query.T).todense()).ravel()
+
+
+def build_index(articles: Sequence[Article]) -> SentenceIndex:
+    """Units, TF-IDF rows and source groups of ``articles``."""
+    units = build_units(articles)
+    vectorizer, matrix = fit_tfidf(units)
+    return SentenceIndex(
+        articles=tuple(articles),
+        units=tuple(units),
+        matrix=matrix,
+        groups=tuple(source_groups(articles)),
+        vectorizer=vectorizer,
+    )
