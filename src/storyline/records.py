@@ -177,6 +177,83 @@ class SummarySentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """One statement, as made by one or more articles (each supporting sentence is cited)."""
+
+    id: str
+    text: str
+    citations: tuple[Citation, ...]
+    independent_outlets: int
+    first_reporter: str | None = None  # article id of the earliest supporting article
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.article_id for c in self.citations))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "article_ids": list(self.article_ids),
+            "independent_outlets": self.independent_outlets,
+            "first_reporter": self.first_reporter,
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Fact:
+        return cls(
+            id=data["id"],
+            text=data["text"],
+            citations=tuple(Citation(**c) for c in data["citations"]),
+            independent_outlets=data["independent_outlets"],
+            first_reporter=data.get("first_reporter"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    """One account in a conflict: what it says and which articles say it."""
+
+    text: str
+    article_ids: tuple[str, ...]
+    value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "article_ids": list(self.article_ids), "value": self.value}
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Outlets that report the same thing differently (a figure, a date, a name, a wording)."""
+
+    id: str
+    kind: str  # "number" | "date" | "quote"
+    description: str
+    sides: tuple[ConflictSide, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "description": self.description,
+            "sides": [side.to_dict() for side in self.sides],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Conflict:
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            description=data["description"],
+            sides=tuple(
+                ConflictSide(s["text"], tuple(s["article_ids"]), s.get("value"))
+                for s in data["sides"]
+            ),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """The result of a run: the articles used, those rejected, and the cited summary."""
 

@@ -40,9 +40,14 @@ _BOUNDARY = re.compile(
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
+def _word_before(text: str, pos: int) -> re.Match[str] | None:
+    # Search a short window only: anchoring at the end of the whole prefix is quadratic.
+    return _WORD_BEFORE.search(text[max(0, pos - 40) : pos])
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``text[dot]`` belongs to an abbreviation or an initial."""
-    match = _WORD_BEFORE.search(text, 0, dot)
+    match = _word_before(text, dot)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
@@ -76,7 +81,7 @@ def _split_block(text: str, start: int, end: int, out: list[Span]) -> None:
         after = match.end()
         dot = match.start("punct")
         if punct == "." and not close and _is_abbreviation(text, dot):
-            before = _WORD_BEFORE.search(text, 0, dot)
+            before = _word_before(text, dot)
             word = before.group(1).lower().rstrip(".") if before else ""
             following = re.match(r"[\w']+", text[after : after + 30].lstrip(_OPENERS))
             starter = following.group(0).lower() if following else ""

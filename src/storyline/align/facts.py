@@ -1,0 +1,112 @@
+"""Facts: sentences from different articles that state the same thing, grouped.
+
+Greedy leader clustering over the sentence index: sentences are visited from the most widely
+echoed to the least; each unassigned sentence founds a fact and takes, from every other
+article, its most similar unassigned sentence above the threshold (one per article, and none
+that gives a different figure). Corroboration counts independent sources, so an outlet's two
+articles or a wire story and its syndicated copies count once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from storyline.index import SentenceIndex, Unit
+from storyline.index.text import numbers_conflict
+from storyline.records import Citation, Fact, content_id
+
+SAME_FACT_THRESHOLD = 0.5
+MIN_WORDS, MAX_WORDS = 6, 60
+# A single-source sentence is a reportable fact when it carries specifics: a figure or a name.
+_SPECIFIC = re.compile(r"\d|(?<=[a-z,;] )[A-Z][a-z]")
+
+
+def _eligible(unit: Unit) -> bool:
+    return unit.complete and MIN_WORDS <= unit.n_words <= MAX_WORDS
+
+
+def similarity_matrix(index: SentenceIndex) -> np.ndarray:
+    """Dense cosine similarities between all units (computed once per index)."""
+    product = index.matrix @ index.matrix.T
+    return np.asarray(product.todense()) if product.shape[0] else np.zeros((0, 0))
+
+
+def align_facts(
+    index: SentenceIndex,
+    *,
+    threshold: float = SAME_FACT_THRESHOLD,
+    sims: np.ndarray | None = None,
+) -> list[Fact]:
+    """Every corroborated fact, and every specific single-source fact, most corroborated first."""
+    units = index.units
+    sims = similarity_matrix(index) if sims is None else sims
+    eligible = [i for i, u in enumerate(units) if _eligible(u)]
+    if not eligible:
+        return []
+    mask = np.zeros(len(units), dtype=bool)
+    mask[eligible] = True
+    other_article = np.array([[u.article for u in units]]) != np.array([[u.article] for u in units])
+    echo = ((sims >= threshold) & other_article & mask[None, :]).sum(axis=1)
+    order = sorted(eligible, key=lambda i: (-echo[i], units[i].position, i))
+    assigned = np.zeros(len(units), dtype=bool)
+    facts: list[Fact] = []
+    seen: set[str] = set()
+    for seed in order:
+        if assigned[seed]:
+            continue
+        members = _members(seed, units, sims[seed], assigned | ~mask, threshold)
+        assigned[members] = True
+        fact = _fact(index, members)
+        if fact.independent_outlets > 1 or _SPECIFIC.search(units[seed].text):
+            while fact.id in seen:  # the same wording founding two facts (rare)
+                fact = dataclasses.replace(fact, id=fact.id + "x")
+            seen.add(fact.id)
+            facts.append(fact)
+    facts.sort(key=lambda f: (-f.independent_outlets, -len(f.citations)))
+    return facts
+
+
+def _members(
+    seed: int, units: Sequence[Unit], row: np.ndarray, taken: np.ndarray, threshold: float
+) -> list[int]:
+    best: dict[int, int] = {}
+    own = units[seed]
+    for i in map(int, np.flatnonzero(row >= threshold)):
+        unit = units[i]
+        if i == seed or taken[i] or unit.article == own.article:
+            continue
+        if numbers_conflict(own.numbers, unit.numbers):
+            continue
+        if unit.article not in best or row[i] > row[best[unit.article]]:
+            best[unit.article] = i
+    return [seed, *sorted(best.values(), key=lambda i: -row[i])]
+
+
+def _fact(index: SentenceIndex, members: list[int]) -> Fact:
+    units = [index.units[i] for i in members]
+    articles = [index.articles[u.article] for u in units]
+    dated = [a for a in articles if a.published]
+    first = min(dated, key=lambda a: a.published or "").id if dated else None
+    return Fact(
+        id="f-" + content_id(units[0].text)[:10],
+        text=units[0].text,
+        citations=tuple(
+            Citation(a.id, u.start, u.end) for a, u in zip(articles, units, strict=True)
+        ),
+        independent_outlets=len({index.groups[u.article] for u in units}),
+        first_reporter=first,
+    )
+
+
+def unique_facts(facts: Sequence[Fact]) -> dict[str, list[str]]:
+    """Fact ids reported by one independent source only, listed under each of its articles."""
+    out: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.independent_outlets == 1:
+            for article_id in fact.article_ids:
+                out.setdefault(article_id, []).append(fact.id)
+    return out

@@ -1,0 +1,84 @@
+"""Stories within one input: which articles cover the same event.
+
+Articles on one topic can still be about different events (a summit, and the ministers'
+meeting a week before it). Two articles are about the same event when their content is similar
+and the days their events happened (the publication day unless a better event day is given) are
+at most ``max_days`` apart. Average-link agglomerative clustering over that distance gives the
+stories; the main story is the one most independent sources cover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from storyline.index import SentenceIndex
+
+SAME_STORY_SIMILARITY = 0.2
+MAX_DAYS_APART = 2
+
+
+@dataclass(frozen=True, slots=True)
+class StoryGroup:
+    """Articles (indices into the index's articles) that cover one event."""
+
+    members: tuple[int, ...]
+    main: bool
+    sources: int  # independent sources among the members
+
+
+def article_vectors(index: SentenceIndex) -> np.ndarray:
+    """One L2-normalised TF-IDF vector per article: the sum of its sentences' rows."""
+    n = len(index.articles)
+    rows = np.zeros((n, index.matrix.shape[1]))
+    for i, unit in enumerate(index.units):
+        rows[unit.article] += index.matrix[i].toarray().ravel()
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms == 0, 1, norms)
+
+
+def group_stories(
+    index: SentenceIndex,
+    event_days: Sequence[date | None] | None = None,
+    *,
+    min_similarity: float = SAME_STORY_SIMILARITY,
+    max_days: int = MAX_DAYS_APART,
+) -> list[StoryGroup]:
+    """The stories among the index's articles, the main one first, then by size."""
+    n = len(index.articles)
+    if n == 0:
+        return []
+    days = (
+        list(event_days) if event_days is not None else [a.published_date for a in index.articles]
+    )
+    if n == 1:
+        return [StoryGroup((0,), True, 1)]
+    vectors = article_vectors(index)
+    distance = 1.0 - np.clip(vectors @ vectors.T, 0.0, 1.0)
+    for i in range(n):
+        for j in range(i + 1, n):
+            di, dj = days[i], days[j]
+            if di and dj and abs((di - dj).days) > max_days:
+                distance[i, j] = distance[j, i] = 2.0  # different events, however similar
+    np.fill_diagonal(distance, 0.0)
+    labels = fcluster(
+        linkage(squareform(distance, checks=False), method="average"),
+        t=1.0 - min_similarity,
+        criterion="distance",
+    )
+    groups: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(i)
+
+    def size(members: list[int]) -> tuple[int, int]:
+        return (len({index.groups[i] for i in members}), len(members))
+
+    ordered = sorted(groups.values(), key=size, reverse=True)
+    return [
+        StoryGroup(tuple(members), k == 0, size(members)[0]) for k, members in enumerate(ordered)
+    ]

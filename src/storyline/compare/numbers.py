@@ -1,0 +1,143 @@
+"""Conflicting figures: related sentences from different sources that count the same thing
+differently ("about 1,200 trucks a day" against "as many as 1,250 trucks a day").
+
+A figure is a number (in digits or a simple number word) with the content word it counts, the
+first non-stop word after it ("trucks", "hours", "members"). Two sentences conflict when they
+come from different independent sources, give different numbers (and no common one) for the
+same counted word, and are about the same thing: the sentences are similar (TF-IDF cosine), or
+the words after the figures agree ("trucks a day" and "trucks a day") in loosely related ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.index import SentenceIndex
+from storyline.index.text import STOP_WORDS, stem
+from storyline.records import Conflict, ConflictSide, content_id
+
+RELATED_THRESHOLD = 0.3
+LOOSELY_RELATED = 0.1
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:-[A-Za-z]+)*")
+_DISTRIBUTIVE = frozenset({"each", "per", "every", "apiece"})
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: float
+    written: str  # as in the text, e.g. "1,200" or "four"
+    counts: str  # stem of the counted word
+    context: frozenset[str]  # stems of the content words just after the number
+
+
+def figures(text: str) -> list[Figure]:
+    """The figures in a sentence (years and ordinal-looking numbers are left out)."""
+    tokens = _TOKEN.findall(text)
+    found: list[Figure] = []
+    for i, token in enumerate(tokens):
+        value = _value(token)
+        if value is None or _YEAR.match(token):
+            continue
+        rest = tokens[i + 1 : i + 4]
+        written = token
+        if rest and rest[0].lower() in _SCALE:
+            value *= _SCALE[rest[0].lower()]
+            written = f"{token} {rest[0]}"
+            rest = rest[1:]
+        content = [w for w in tokens[i + 1 : i + 7] if w.lower() not in STOP_WORDS]
+        # The counted word follows the number directly ("1,200 trucks", "10-member"); a
+        # distributive count ("five members from each country") is not a total.
+        counted = rest[0] if rest and rest[0].lower() not in STOP_WORDS else None
+        distributive = any(w.lower() in _DISTRIBUTIVE for w in rest[1:4])
+        if counted and not distributive and (counted[0].islower() or "-" in counted):
+            head = counted.split("-")[-1].lower()
+            context = frozenset(stem(w.lower()) for w in content[:3])
+            found.append(Figure(value, written, stem(head), context))
+    return found
+
+
+def _value(token: str) -> float | None:
+    if token[0].isdigit():
+        try:
+            return float(token.replace(",", ""))
+        except ValueError:
+            return None
+    return float(_NUMBER_WORDS[token.lower()]) if token.lower() in _NUMBER_WORDS else None
+
+
+def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
+    """Conflicts over figures between independent sources, one per counted thing."""
+    units = index.units
+    per_unit = [figures(u.text) for u in units]
+    # counted word -> value -> (example text, article ids)
+    sides: dict[str, dict[float, tuple[str, set[str], str]]] = defaultdict(dict)
+    for i, j in zip(*np.nonzero(np.triu(sims, k=1) >= LOOSELY_RELATED), strict=True):
+        a, b = units[i], units[j]
+        if index.groups[a.article] == index.groups[b.article]:
+            continue
+        for counted in {f.counts for f in per_unit[i]} & {f.counts for f in per_unit[j]}:
+            if sims[i, j] < RELATED_THRESHOLD and not _same_context(
+                per_unit[i], per_unit[j], counted
+            ):
+                continue
+            va = {f.value for f in per_unit[i] if f.counts == counted}
+            vb = {f.value for f in per_unit[j] if f.counts == counted}
+            if va & vb:
+                continue  # a shared figure: the sentences agree (maybe one gives more detail)
+            for unit, figs in ((a, per_unit[i]), (b, per_unit[j])):
+                for fig in (f for f in figs if f.counts == counted):
+                    text, ids, written = sides[counted].get(
+                        fig.value, (unit.text, set(), fig.written)
+                    )
+                    ids.add(index.articles[unit.article].id)
+                    sides[counted][fig.value] = (text, ids, written)
+    return [_conflict(counted, by_value) for counted, by_value in sides.items()]
+
+
+def _same_context(fa: list[Figure], fb: list[Figure], counted: str) -> bool:
+    """Whether two sentences' figures for ``counted`` are followed by the same words."""
+    ca = [f.context for f in fa if f.counts == counted]
+    cb = [f.context for f in fb if f.counts == counted]
+    return any(len(x & y) >= 2 for x in ca for y in cb)
+
+
+def _conflict(counted: str, by_value: dict[float, tuple[str, set[str], str]]) -> Conflict:
+    ordered = sorted(by_value.items(), key=lambda kv: (-len(kv[1][1]), kv[0]))
+    values = " vs ".join(written for _, (_, _, written) in ordered)
+    return Conflict(
+        id="c-" + content_id(f"number {counted} {values}")[:10],
+        kind="number",
+        description=f"Outlets give different figures ({values}) for '{counted}'",
+        sides=tuple(
+            ConflictSide(text, tuple(sorted(ids)), written) for _, (text, ids, written) in ordered
+        ),
+    )
+
+
+def sort_conflicts(conflicts: Sequence[Conflict]) -> list[Conflict]:
+    """Most widely reported disagreements first."""
+    return sorted(conflicts, key=lambda c: -sum(len(s.article_ids) for s in c.sides))

@@ -1,0 +1,119 @@
+from storyline.align import align_facts, similarity_matrix, unique_facts
+from storyline.cluster import group_stories
+from storyline.compare import figures, number_conflicts
+from storyline.index import build_index
+from tests.builders import FACTS, UNIQUE, article, story
+
+
+def test_facts_group_rewordings_and_count_independent_sources():
+    articles = story(3)  # story(4)'s fourth article rewords nothing: it copies the first
+    facts = align_facts(build_index(articles))
+    shared = [f for f in facts if f.independent_outlets == 3]
+    assert len(shared) == len(FACTS)
+    for fact in shared:
+        texts = {a.id: a.text for a in articles}
+        for c in fact.citations:
+            assert texts[c.article_id][c.start : c.end] in {
+                v for versions in FACTS for v in versions
+            }
+
+
+def test_wire_copy_does_not_add_corroboration():
+    articles = story(2)
+    wire = [versions[0] for versions in FACTS]
+    copies = [
+        article(*wire, id="w1", outlet="Wire"),
+        article(*wire, UNIQUE[5], id="w2", outlet="Reprinter"),
+    ]
+    facts = align_facts(build_index([*articles, *copies]))
+    top = max(facts, key=lambda f: len(f.citations))
+    assert len(top.citations) == 4 and top.independent_outlets == 3
+
+
+def test_unique_facts_are_listed_per_article():
+    articles = story(3)
+    facts = align_facts(build_index(articles))
+    unique = unique_facts(facts)
+    by_id = {f.id: f for f in facts}
+    for article_id, ids in unique.items():
+        assert all(
+            by_id[i].independent_outlets == 1 and by_id[i].article_ids == (article_id,) for i in ids
+        )
+    # Each article's own detail is among its unique facts when it carries specifics.
+    assert any(by_id[i].text == UNIQUE[0] for i in unique.get("art0", [])) or not any(
+        ch.isdigit() for ch in UNIQUE[0]
+    )
+
+
+def test_first_reporter_is_the_earliest_article():
+    facts = align_facts(build_index(story(3)))
+    shared = [f for f in facts if f.independent_outlets == 3]
+    assert shared and all(f.first_reporter == "art0" for f in shared)
+
+
+def test_figures_read_digits_words_and_compounds():
+    found = figures(
+        "About 1,200 trucks a day, four hours of talks, a 10-member board, 2.5 million people in 2024."
+    )
+    assert [(f.value, f.counts) for f in found] == [
+        (1200, "truck"),
+        (4, "hour"),
+        (10, "member"),
+        (2_500_000, "peopl"),
+    ]
+    assert figures("five members from each country") == []
+
+
+def test_number_conflict_between_independent_sources():
+    a = article(
+        "The port handled about 1,200 ships a month before the strike, officials said.",
+        id="a",
+        outlet="A",
+    )
+    b = article(
+        "Before the strike the port handled as many as 1,450 ships a month, the union said.",
+        id="b",
+        outlet="B",
+    )
+    c = article(
+        "The port handled about 1,200 ships a month before the strike began.", id="c", outlet="C"
+    )
+    index = build_index([a, b, c])
+    conflicts = number_conflicts(index, similarity_matrix(index))
+    assert len(conflicts) == 1
+    sides = {s.value: set(s.article_ids) for s in conflicts[0].sides}
+    assert sides == {"1,200": {"a", "c"}, "1,450": {"b"}}
+
+
+def test_same_figures_are_no_conflict():
+    a = article("The port handled about 1,200 ships a month before the strike.", id="a", outlet="A")
+    b = article("Some 1,200 ships a month used the port before the strike.", id="b", outlet="B")
+    index = build_index([a, b])
+    assert number_conflicts(index, similarity_matrix(index)) == []
+
+
+def test_earlier_event_is_a_separate_story():
+    main = story(4)
+    earlier = article(
+        "The transport minister toured the Old Mill bridge last week and promised an inspection of its support piers.",
+        "Engineers had warned the council about cracks in the bridge for two years, the minister said.",
+        id="early",
+        outlet="Outlet 0",
+        published="2026-02-20",
+    )
+    index = build_index([*main, earlier])
+    stories = group_stories(index)
+    assert stories[0].main and set(stories[0].members) == {0, 1, 2, 3}
+    assert [g.members for g in stories[1:]] == [(4,)]
+
+
+def test_unrelated_article_is_a_separate_story_even_on_the_same_day():
+    other = article(
+        "The city orchestra announced its spring programme with three premieres by young composers.",
+        "Tickets for the opening concert go on sale next week at the concert hall box office.",
+        id="music",
+        outlet="Outlet 9",
+        published="2026-03-02",
+    )
+    stories = group_stories(build_index([*story(3), other]))
+    assert stories[0].members == (0, 1, 2) and stories[1].members == (3,)
