@@ -117,7 +117,7 @@ def test_stdin(corpus: Path):
 def test_readme_demo_on_the_bundled_example():
     result = CliRunner().invoke(main, ["brief", str(EXAMPLE)])
     assert result.exit_code == 0, result.output
-    summary = result.output.split("## Summary", 1)[1].split("## Sources", 1)[0]
+    summary = result.output.split("## Summary", 1)[1].split("\n## ", 1)[0]
     bullets = [line for line in summary.splitlines() if line.startswith("- ")]
     assert bullets and all(re.search(r"\[\d+(, \d+)*\]$", line) for line in bullets)
     assert sum(len(line.split()) for line in bullets) <= 120 + 6 * len(bullets)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from storyline.analyze import AnalysisConfig, AnalyzeStage
 from storyline.errors import NoUsableInputError
 from storyline.ingest import DEFAULT_MAX_BYTES, InputLike, load
 from storyline.ingest.prepare import PrepareStage
@@ -21,9 +22,11 @@ def _title(articles: tuple[Article, ...], summary_first_source: str | None) -> s
     return next((a.title for a in articles if a.title), None)
 
 
-def build_pipeline(summary: SummaryConfig) -> Pipeline:
-    """The standard pipeline: clean, segment, summarize."""
-    return Pipeline([PrepareStage(), SegmentStage(), SummarizeStage(summary)])
+def build_pipeline(summary: SummaryConfig, analysis: AnalysisConfig | None = None) -> Pipeline:
+    """The standard pipeline: clean, segment, analyze, summarize."""
+    return Pipeline(
+        [PrepareStage(), SegmentStage(), AnalyzeStage(analysis), SummarizeStage(summary)]
+    )
 
 
 def brief(
@@ -60,4 +63,5 @@ def brief(
         title=_title(batch.articles, first),
         focus=focus,
         options={"words": words, "sentences": sentences, "max_bytes": max_bytes},
+        analysis=batch.analysis,
     )

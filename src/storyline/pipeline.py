@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from storyline.errors import ConfigError
-from storyline.records import Article, RawInput, Rejection, SummarySentence
+from storyline.records import Analysis, Article, RawInput, Rejection, SummarySentence
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage_name, done, total)`` during long stages."""
@@ -28,6 +28,7 @@ class Batch:
     articles: tuple[Article, ...] = ()
     rejected: tuple[Rejection, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
+    analysis: Analysis = field(default_factory=Analysis)
     provided: frozenset[str] = field(default_factory=frozenset)
 
     def replace(self, *, provides: Iterable[str] = (), **changes: object) -> Batch:

@@ -254,6 +254,185 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation, place or group, merged across articles with its spellings."""
+
+    id: str
+    name: str
+    type: str  # "person" | "organisation" | "place" | "group"
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    article_ids: tuple[str, ...] = ()
+    mentions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+            "article_ids": list(self.article_ids),
+            "mentions": self.mentions,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            aliases=tuple(data.get("aliases", ())),
+            roles=tuple(data.get("roles", ())),
+            article_ids=tuple(data.get("article_ids", ())),
+            mentions=int(data.get("mentions", 0)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """One article's wording of a quote; ``start``/``end`` are offsets in its cleaned text."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation, with its speaker and the wording each article printed."""
+
+    id: str
+    text: str
+    speaker_name: str | None
+    speaker_entity_id: str | None
+    variants: tuple[QuoteVariant, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "speaker_entity_id": self.speaker_entity_id,
+            "speaker_name": self.speaker_name,
+            "text": self.text,
+            "variants": [v.to_dict() for v in self.variants],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return cls(
+            id=data["id"],
+            text=data["text"],
+            speaker_name=data.get("speaker_name"),
+            speaker_entity_id=data.get("speaker_entity_id"),
+            variants=tuple(QuoteVariant(**v) for v in data["variants"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """Something that happened on a day, as stated (and cited) by one or more articles."""
+
+    date: str  # YYYY-MM-DD
+    text: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.article_id for c in self.citations))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "text": self.text,
+            "article_ids": list(self.article_ids),
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimelineEvent:
+        return cls(
+            date=data["date"],
+            text=data["text"],
+            citations=tuple(Citation(**c) for c in data["citations"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles of the input that cover one event; ``main`` marks the one the brief is about."""
+
+    id: str
+    title: str | None
+    article_ids: tuple[str, ...]
+    main: bool
+    summary: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "article_ids": list(self.article_ids),
+            "main": self.main,
+            "summary": self.summary,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Story:
+        return cls(
+            id=data["id"],
+            title=data.get("title"),
+            article_ids=tuple(data["article_ids"]),
+            main=bool(data["main"]),
+            summary=data["summary"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """How the articles' accounts relate: entities, quotes, facts, conflicts, timeline, stories."""
+
+    stories: tuple[Story, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    unique: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "stories": [s.to_dict() for s in self.stories],
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "facts": [f.to_dict() for f in self.facts],
+            "unique": {k: list(v) for k, v in self.unique.items()},
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "timeline": [t.to_dict() for t in self.timeline],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            stories=tuple(Story.from_dict(s) for s in data.get("stories", ())),
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+            facts=tuple(Fact.from_dict(f) for f in data.get("facts", ())),
+            unique={k: tuple(v) for k, v in data.get("unique", {}).items()},
+            conflicts=tuple(Conflict.from_dict(c) for c in data.get("conflicts", ())),
+            timeline=tuple(TimelineEvent.from_dict(t) for t in data.get("timeline", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """The result of a run: the articles used, those rejected, and the cited summary."""
 
@@ -263,6 +442,7 @@ class Brief:
     title: str | None = None
     focus: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    analysis: Analysis = field(default_factory=Analysis)
 
     def article(self, article_id: str) -> Article:
         """The article with this id (``KeyError`` if absent)."""
@@ -280,6 +460,7 @@ class Brief:
             "articles": [a.to_dict() for a in self.articles],
             "rejected": [r.to_dict() for r in self.rejected],
             "summary": [s.to_dict() for s in self.summary],
+            **self.analysis.to_dict(),
         }
 
     @classmethod
@@ -299,4 +480,5 @@ class Brief:
             title=data.get("title"),
             focus=data.get("focus"),
             options=dict(data.get("options") or {}),
+            analysis=Analysis.from_dict(data),
         )

@@ -51,6 +51,26 @@ def strip_dateline(sentence: str) -> str:
     return sentence
 
 
+_DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
+
+
+def balance_quotes(sentence: str) -> str:
+    """Restore the quotation mark a sentence lost when it was cut out of a longer quotation.
+
+    ``We came to open a door," he said.`` becomes ``"We came to open a door," he said.``
+    """
+    marks = _DOUBLE_QUOTES.findall(sentence)
+    if len(marks) % 2 == 0:
+        return sentence
+    first = _DOUBLE_QUOTES.search(sentence)
+    assert first is not None
+    opening = sentence.lstrip()[:1] in '"“«„'
+    if opening:
+        return sentence + ("”" if marks[0] == "“" else "»" if marks[0] == "«" else '"')
+    closing = marks[0]
+    return ("“" if closing == "”" else "«" if closing == "»" else '"') + sentence
+
+
 def build_units(articles: Sequence[Article]) -> list[Unit]:
     """Every sentence of every article, with its concepts and position."""
     units: list[Unit] = []
@@ -58,7 +78,7 @@ def build_units(articles: Sequence[Article]) -> list[Unit]:
         count = len(article.sentences)
         for s, span in enumerate(article.sentences):
             raw = " ".join(span.of(article.text).split())
-            text = _BULLET.sub("", strip_dateline(raw) if s == 0 else raw)
+            text = balance_quotes(_BULLET.sub("", strip_dateline(raw) if s == 0 else raw))
             tokens = words(text)
             units.append(
                 Unit(

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from storyline.records import Brief
 from storyline.render.common import coverage, day, numbered, title
+
+#: How many items of each analysis section the Markdown shows (JSON has them all).
+SHOW_FACTS = 6
+SHOW_UNIQUE_PER_OUTLET = 2
+SHOW_CONFLICTS = 5
+SHOW_QUOTES = 8
+SHOW_ENTITIES = 10
+SHOW_TIMELINE = 12
 
 
 def _inline(text: str) -> str:
@@ -14,21 +24,81 @@ def _inline(text: str) -> str:
     return text
 
 
+def _refs(numbers: dict[str, int], article_ids: Iterable[str]) -> str:
+    return (
+        "[" + ", ".join(map(str, sorted({numbers[i] for i in article_ids if i in numbers}))) + "]"
+    )
+
+
+def _section(heading: str, lines: list[str]) -> list[str]:
+    return ["", f"## {heading}", "", *lines] if lines else []
+
+
+def _analysis(brief: Brief, numbers: dict[str, int]) -> list[str]:
+    a = brief.analysis
+    out: list[str] = []
+    by_id = {article.id: article for article in brief.articles}
+    related = [s for s in a.stories if not s.main]
+    out += _section(
+        "Related stories (not in the summary)",
+        [
+            f"- {_inline(s.title or 'untitled')}: {_inline(s.summary)} "
+            f"{_refs(numbers, s.article_ids)}"
+            for s in related
+        ],
+    )
+    corroborated = [f for f in a.facts if f.independent_outlets > 1][:SHOW_FACTS]
+    out += _section(
+        "Most corroborated facts",
+        [
+            f"- **{f.independent_outlets} outlets**: {_inline(f.text)} "
+            f"{_refs(numbers, f.article_ids)}"
+            for f in corroborated
+        ],
+    )
+    facts = {f.id: f for f in a.facts}
+    unique_lines = []
+    shown: set[str] = set()
+    for article_id, ids in sorted(a.unique.items(), key=lambda kv: numbers.get(kv[0], 0)):
+        article = by_id.get(article_id)
+        fresh = [i for i in ids if i not in shown][:SHOW_UNIQUE_PER_OUTLET]
+        if article is None or not fresh:
+            continue
+        outlet = _inline(article.outlet or "unknown outlet")
+        for fact_id in fresh:
+            shown.add(fact_id)
+            fact = facts[fact_id]
+            unique_lines.append(
+                f"- {outlet}: {_inline(fact.text)} {_refs(numbers, fact.article_ids)}"
+            )
+    out += _section("Reported by one outlet only", unique_lines)
+    conflict_lines = []
+    for c in a.conflicts[:SHOW_CONFLICTS]:
+        conflict_lines.append(f"- {_inline(c.description)}")
+        for side in c.sides:
+            label = f"**{_inline(side.value)}**: " if side.value else ""
+            conflict_lines.append(
+                f"  - {label}{_inline(side.text)} {_refs(numbers, side.article_ids)}"
+            )
+    out += _section("Where outlets disagree", conflict_lines)
+    return out
+
+
 def render_markdown(brief: Brief) -> str:
-    """Title, coverage line, cited summary, numbered sources and rejected inputs."""
+    """Title, coverage line, cited summary, the cross-source analysis, sources, rejections."""
     numbers = numbered(brief)
     lines = [f"# {_inline(title(brief))}", "", f"_{coverage(brief)}_", ""]
     if brief.focus:
         lines += [f"Focus: {_inline(brief.focus)}", ""]
     lines += ["## Summary", ""]
     for sentence in brief.summary:
-        refs = sorted({numbers[c.article_id] for c in sentence.citations})
-        lines.append(f"- {_inline(sentence.text)} [{', '.join(map(str, refs))}]")
+        cited = (c.article_id for c in sentence.citations)
+        lines.append(f"- {_inline(sentence.text)} {_refs(numbers, cited)}")
     if not brief.summary:
         lines.append("_No sentence could be selected._")
+    lines += _analysis(brief, numbers)
     lines += ["", "## Sources", ""]
-    by_number = sorted(brief.articles, key=lambda a: numbers[a.id])
-    for article in by_number:
+    for article in sorted(brief.articles, key=lambda a: numbers[a.id]):
         outlet = _inline(article.outlet or "unknown outlet")
         headline = _inline(article.title or "untitled")
         lines.append(

@@ -105,5 +105,10 @@ class SummarizeStage:
         self.config = config or SummaryConfig()
 
     def __call__(self, batch: Batch, progress: Progress | None = None) -> Batch:
-        summary = summarize(batch.articles, self.config)
-        return batch.replace(summary=summary, provides=self.provides)
+        # When the input holds several stories, the summary is about the main one.
+        main = next((s for s in batch.analysis.stories if s.main), None)
+        articles = batch.articles
+        if main is not None:
+            ids = set(main.article_ids)
+            articles = tuple(a for a in articles if a.id in ids)
+        return batch.replace(summary=summarize(articles, self.config), provides=self.provides)

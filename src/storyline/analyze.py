@@ -1,0 +1,94 @@
+"""Cross-source analysis: stories, facts, conflicts (and the annotations they rest on).
+
+The ``analyze`` stage splits the input into stories (one event each), then works on the main
+story: facts with their corroboration, facts only one source reports, and conflicting figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.align import align_facts, similarity_matrix, unique_facts
+from storyline.cluster import group_stories
+from storyline.compare import number_conflicts, sort_conflicts
+from storyline.index import SentenceIndex, build_index
+from storyline.pipeline import Batch, Progress
+from storyline.records import Analysis, Article, Story, content_id
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnalysisConfig:
+    """Which parts of the analysis to run."""
+
+    stories: bool = True
+    facts: bool = True
+    conflicts: bool = True
+
+
+def _one_line(index: SentenceIndex) -> str:
+    from storyline.summarize import SummaryConfig, summarize
+
+    lines = summarize(index, SummaryConfig(words=None, sentences=1))
+    return lines[0].text if lines else ""
+
+
+def _story(articles: Sequence[Article], members: Sequence[int], main: bool) -> Story:
+    chosen = [articles[i] for i in members]
+    index = build_index(chosen)
+    titled = sorted(chosen, key=lambda a: (a.title is None, a.published or ""))
+    return Story(
+        id="s-" + content_id(" ".join(sorted(a.id for a in chosen)))[:10],
+        title=titled[0].title,
+        article_ids=tuple(a.id for a in chosen),
+        main=main,
+        summary=_one_line(index),
+    )
+
+
+def analyze(articles: Sequence[Article], config: AnalysisConfig | None = None) -> Analysis:
+    """The cross-source analysis of ``articles``."""
+    config = config or AnalysisConfig()
+    if not articles:
+        return Analysis()
+    index = build_index(articles)
+    stories: tuple[Story, ...] = ()
+    main_articles = list(articles)
+    if config.stories and len(articles) > 1:
+        groups = group_stories(index)
+        stories = tuple(_story(articles, g.members, g.main) for g in groups)
+        if len(groups) > 1:
+            main_articles = [articles[i] for i in groups[0].members]
+            index = build_index(main_articles)
+    sims = similarity_matrix(index) if (config.facts or config.conflicts) else None
+    facts = align_facts(index, sims=sims) if config.facts else []
+    conflicts = number_conflicts(index, sims) if config.conflicts and sims is not None else []
+    return Analysis(
+        stories=stories,
+        facts=tuple(facts),
+        unique={k: tuple(v) for k, v in unique_facts(facts).items()},
+        conflicts=tuple(sort_conflicts(conflicts)),
+    )
+
+
+def main_story_articles(articles: Sequence[Article], analysis: Analysis) -> list[Article]:
+    """The articles of the main story (all of them when the input is one story)."""
+    main = next((s for s in analysis.stories if s.main), None)
+    if main is None:
+        return list(articles)
+    ids = set(main.article_ids)
+    return [a for a in articles if a.id in ids]
+
+
+class AnalyzeStage:
+    """Pipeline stage: stories, facts and conflicts across the articles."""
+
+    name = "analyze"
+    requires = frozenset({"articles", "sentences"})
+    provides = frozenset({"analysis"})
+
+    def __init__(self, config: AnalysisConfig | None = None) -> None:
+        self.config = config or AnalysisConfig()
+
+    def __call__(self, batch: Batch, progress: Progress | None = None) -> Batch:
+        return batch.replace(analysis=analyze(batch.articles, self.config), provides=self.provides)
