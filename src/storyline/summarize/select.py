@@ -9,6 +9,7 @@ budgeted approximation.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,23 +90,28 @@ def select(
         i for i, u in enumerate(units) if u.complete and cfg.min_words <= u.n_words <= cfg.max_words
     ]
     covered: set[str] = set()
+
+    def score(i: int) -> float:
+        unit = units[i]
+        gain = sum(weights.get(c, 0.0) for c in unit.concepts if c not in covered)
+        return gain * prior[i] / unit.n_words**cfg.length_exponent
+
+    # Lazy greedy (Minoux): coverage gains only shrink as coverage grows, so a stale score is
+    # an upper bound and only the top of the heap needs recomputing.
+    heap = [(-score(i), i) for i in eligible]
+    heapq.heapify(heap)
     chosen: list[int] = []
     used_words = 0
-    while eligible:
+    while heap:
         if budget_sentences is not None and len(chosen) >= budget_sentences:
             break
-        best, best_score = -1, 0.0
-        for i in eligible:
-            unit = units[i]
-            gain = sum(weights.get(c, 0.0) for c in unit.concepts if c not in covered)
-            if gain <= 0.0:
-                continue
-            score = gain * prior[i] / unit.n_words**cfg.length_exponent
-            if score > best_score:
-                best, best_score = i, score
-        if best < 0:
-            break
-        eligible.remove(best)
+        _, best = heapq.heappop(heap)
+        fresh = score(best)
+        if fresh <= 0.0:
+            continue
+        if heap and fresh < -heap[0][0]:
+            heapq.heappush(heap, (-fresh, best))
+            continue
         unit = units[best]
         if budget_words is not None and used_words + unit.n_words > budget_words and not overflow:
             continue
