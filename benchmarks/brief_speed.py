@@ -21,9 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import storyline  # noqa: E402
-from corpus import synthetic_cluster  # noqa: E402
-from storyline.records import RawInput  # noqa: E402
+from corpus import synthetic_cluster
+
+import storyline
+from storyline.records import RawInput
 
 
 def _median_seconds(run: Callable[[], object], repeats: int) -> float:

@@ -56,7 +56,7 @@ def _perturb(paragraph: str, rng: random.Random) -> str:
 def synthetic_cluster(
     n_articles: int = 25, sentences_per_article: int = 52, seed: int = 0
 ) -> list[RawInput]:
-    """``n_articles`` perturbed rewrites of the example story (about ``sentences_per_article`` each)."""
+    """``n_articles`` perturbed rewrites of the example story, each of about that many sentences."""
     rng = random.Random(seed)
     pool = _paragraphs()
     articles = []
