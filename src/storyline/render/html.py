@@ -93,7 +93,7 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> str:
     if a.quotes:
         by_speaker: dict[str, list[str]] = {}
         for q in a.quotes:
-            ids = [v.article_id for v in q.variants]
+            cited = [v.article_id for v in q.variants]
             wordings = "".join(
                 f"<li>{_e(v.text)} {_refs(numbers, [v.article_id])}</li>" for v in q.variants[1:]
             )
@@ -104,7 +104,7 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> str:
                 else ""
             )
             by_speaker.setdefault(q.speaker_name or "unattributed", []).append(
-                f"<blockquote>“{_e(q.text)}” {_refs(numbers, ids)}{more}</blockquote>"
+                f"<blockquote>“{_e(q.text)}” {_refs(numbers, cited)}{more}</blockquote>"
             )
         parts.append(
             "<h2>Quotes by speaker</h2>"
@@ -120,7 +120,8 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> str:
         parts.append(f"<h2>Facts by corroboration</h2><ul>{items}</ul>")
     facts = {f.id: f for f in a.facts}
     by_id = {article.id: article for article in brief.articles}
-    unique_rows, shown = [], set()
+    unique_rows: list[str] = []
+    shown: set[str] = set()
     for article_id, ids in sorted(a.unique.items(), key=lambda kv: numbers.get(kv[0], 0)):
         fresh = [i for i in ids if i not in shown and i in facts]
         if article_id not in by_id or not fresh:
