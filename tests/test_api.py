@@ -47,3 +47,21 @@ def test_a_path_works_too(tmp_path: Path):
     path = tmp_path / "a.txt"
     path.write_text(_inputs()[0].text)
     assert storyline.brief(str(path)).articles[0].source == str(path)
+
+
+def test_brief_of_already_clean_articles_matches_the_full_pipeline():
+    full = storyline.brief(_inputs(), words=50)
+    bare = [storyline.Article(id=a.id, source=a.source, text=a.text, outlet=a.outlet) for a in full.articles]
+    again = storyline.brief_articles(bare, words=50)
+    assert [s.text for s in again.summary] == [s.text for s in full.summary]
+    assert again.analysis.facts == full.analysis.facts
+
+
+def test_pipeline_refuses_a_stage_before_what_it_needs():
+    from storyline.analyze import AnalyzeStage
+    from storyline.errors import ConfigError
+    from storyline.pipeline import Pipeline
+    from storyline.segment import SegmentStage
+
+    with pytest.raises(ConfigError, match="analyze"):
+        Pipeline([AnalyzeStage(), SegmentStage()])

@@ -10,7 +10,7 @@ The public API::
 from __future__ import annotations
 
 from storyline import render
-from storyline.api import brief
+from storyline.api import brief, brief_articles
 from storyline.errors import ConfigError, NoUsableInputError, StageError, StorylineError
 from storyline.records import (
     Article,
@@ -40,5 +40,6 @@ __all__ = [
     "SummarySentence",
     "__version__",
     "brief",
+    "brief_articles",
     "render",
 ]

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from storyline.analyze import AnalysisConfig, AnalyzeStage
 from storyline.errors import NoUsableInputError
 from storyline.ingest import DEFAULT_MAX_BYTES, InputLike, load
 from storyline.ingest.prepare import PrepareStage
 from storyline.pipeline import Batch, Pipeline, Progress
-from storyline.records import Article, Brief
-from storyline.segment import SegmentStage
+from storyline.records import Article, Brief, Rejection
+from storyline.segment import SegmentStage, segment_article
 from storyline.summarize import SelectionConfig, SummarizeStage, SummaryConfig
 
 
@@ -26,6 +26,49 @@ def build_pipeline(summary: SummaryConfig, analysis: AnalysisConfig | None = Non
     """The standard pipeline: clean, segment, analyze, summarize."""
     return Pipeline(
         [PrepareStage(), SegmentStage(), AnalyzeStage(analysis), SummarizeStage(summary)]
+    )
+
+
+def brief_articles(
+    articles: Sequence[Article],
+    *,
+    words: int | None = 120,
+    sentences: int | None = None,
+    focus: str | None = None,
+    selection: SelectionConfig | None = None,
+    rejected: Sequence[Rejection] = (),
+) -> Brief:
+    """A brief of articles that are already cleaned (for example, read back from a store).
+
+    Articles without sentence spans are segmented first.
+    """
+    if sentences is not None and words == 120:
+        words = None
+    config = SummaryConfig(
+        words=words, sentences=sentences, focus=focus, selection=selection or SelectionConfig()
+    )
+    if not articles:
+        raise NoUsableInputError(rejected)
+    segmented = tuple(a if a.sentences else segment_article(a) for a in articles)
+    pipeline = Pipeline(
+        [AnalyzeStage(), SummarizeStage(config)], given=("articles", "sentences")
+    )
+    batch = pipeline(Batch(articles=segmented, rejected=tuple(rejected)))
+    return _result(batch, focus, {"words": words, "sentences": sentences})
+
+
+def _result(batch: Batch, focus: str | None, options: dict[str, object]) -> Brief:
+    if not batch.articles:
+        raise NoUsableInputError(batch.rejected)
+    first = batch.summary[0].citations[0].article_id if batch.summary else None
+    return Brief(
+        articles=batch.articles,
+        rejected=batch.rejected,
+        summary=batch.summary,
+        title=_title(batch.articles, first),
+        focus=focus,
+        options=options,
+        analysis=batch.analysis,
     )
 
 
@@ -53,15 +96,4 @@ def brief(
     )
     raw, rejected = load(inputs, max_bytes=max_bytes)
     batch = build_pipeline(config)(Batch(inputs=tuple(raw), rejected=tuple(rejected)), progress)
-    if not batch.articles:
-        raise NoUsableInputError(batch.rejected)
-    first = batch.summary[0].citations[0].article_id if batch.summary else None
-    return Brief(
-        articles=batch.articles,
-        rejected=batch.rejected,
-        summary=batch.summary,
-        title=_title(batch.articles, first),
-        focus=focus,
-        options={"words": words, "sentences": sentences, "max_bytes": max_bytes},
-        analysis=batch.analysis,
-    )
+    return _result(batch, focus, {"words": words, "sentences": sentences, "max_bytes": max_bytes})

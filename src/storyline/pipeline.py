@@ -53,6 +53,7 @@ class Pipeline:
     """An ordered list of stages whose requirements are checked at assembly."""
 
     def __init__(self, stages: Sequence[Stage], *, given: Iterable[str] = ("inputs",)) -> None:
+        self.given = frozenset(given)
         available = set(given)
         for stage in stages:
             missing = stage.requires - available
@@ -68,7 +69,7 @@ class Pipeline:
         return [stage.name for stage in self.stages]
 
     def __call__(self, batch: Batch, progress: Progress | None = None) -> Batch:
-        batch = batch.replace(provides=("inputs",))
+        batch = batch.replace(provides=self.given)
         for stage in self.stages:
             batch = stage(batch, progress)
         return batch
