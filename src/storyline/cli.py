@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -66,7 +66,7 @@ _progress = click.option(
 )
 
 
-def _fail(exc: StorylineError) -> None:
+def _fail(exc: StorylineError) -> NoReturn:
     click.echo(f"storyline: error: {exc}", err=True)
     sys.exit(1)
 
@@ -202,10 +202,167 @@ def eval_group() -> None:
     """Measure storyline against public benchmarks and reference tools."""
 
 
-def _register_eval(loader: Callable[[], click.Command | None]) -> None:
-    command = loader()
-    if command is not None:
-        eval_group.add_command(command)
+@eval_group.command(name="summaries")
+@click.option(
+    "--data",
+    "data",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A DUC folder (as in gsandeep1241/TextSummarizer) or a JSON Lines file of clusters.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["duc", "jsonl"]),
+    default="duc",
+    show_default=True,
+    help="Layout of --data.",
+)
+@click.option(
+    "--task",
+    type=click.Choice(["main", "update"]),
+    default="main",
+    show_default=True,
+    help="DUC 2007 task to read (DUC 2006 has only main).",
+)
+@click.option(
+    "--words",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Word budget [default: each cluster's limit: 250 for DUC main, 100 for update].",
+)
+@click.option(
+    "--focus-from-topic/--no-focus",
+    default=False,
+    help="Pass each cluster's topic statement to every system as the focus.",
+)
+@click.option(
+    "--systems",
+    default="storyline,lead,lexrank,textrank,centroid-mmr",
+    show_default=True,
+    help="Comma-separated systems to run.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Only the first N clusters."
+)
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write one line per system and cluster to this CSV file.",
+)
+@click.option(
+    "--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Write the means and rows as JSON to this file.",
+)
+@_progress
+def eval_summaries(
+    data: Path,
+    fmt: str,
+    task: str,
+    words: int | None,
+    focus_from_topic: bool,
+    systems: str,
+    limit: int | None,
+    csv_path: Path | None,
+    json_path: Path | None,
+    progress: bool | None,
+) -> None:
+    """ROUGE-1, ROUGE-2 and ROUGE-SU4 recall (NIST's settings) of storyline and the reference
+    summarizers on every cluster of a multi-document summarization dataset."""
+    from storyline.eval import summaries
+
+    available = {"storyline": summaries.StorylineSummarizer(), **summaries.reference_systems()}
+    chosen = [name.strip() for name in systems.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in available]
+    if unknown or not chosen:
+        raise click.BadParameter(
+            f"unknown system(s) {', '.join(unknown) or '(none)'}; choose from "
+            + ", ".join(available),
+            param_hint="--systems",
+        )
+    try:
+        clusters = summaries.load_clusters(data, format=fmt, task=task)  # type: ignore[arg-type]
+    except StorylineError as exc:
+        _fail(exc)
+    if limit is not None:
+        clusters = clusters[:limit]
+    if not any(c.references for c in clusters):
+        _fail(StorylineError(f"no cluster in {data} has reference summaries to score against"))
+    show = sys.stderr.isatty() if progress is None else progress
+    with progress_bar(show) as report:
+        result = summaries.evaluate(
+            clusters,
+            {name: available[name] for name in chosen},
+            words=words,
+            focus=focus_from_topic,
+            progress=(lambda done, total: report("clusters", done, total)) if report else None,
+        )
+    click.echo(summaries.format_table(result))
+    if csv_path is not None:
+        summaries.write_csv(result, csv_path)
+        click.echo(f"wrote {csv_path}", err=True)
+    if json_path is not None:
+        json_path.write_text(json.dumps(summaries.to_json(result), indent=2), encoding="utf-8")
+        click.echo(f"wrote {json_path}", err=True)
+
+
+@eval_group.command(name="extraction")
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="The article-extraction-benchmark folder [default: $STORYLINE_EXTRACTION_DATA, "
+    "else ../shared/data/article-extraction-benchmark].",
+)
+@click.option(
+    "--mode",
+    type=click.Choice(["html", "text"]),
+    default="text",
+    show_default=True,
+    help="html: storyline's HTML ingest; text: cleaning of the page's whole visible text.",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="test",
+    show_default=True,
+    help="Pages sorted by id: the first half is dev (tuned on), the second test.",
+)
+@click.option(
+    "--references/--no-references",
+    default=True,
+    help="Also run the reference tools (trafilatura, jusText) in the same run.",
+)
+@click.option(
+    "--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Write the report as JSON to this file.",
+)
+def eval_extraction(
+    data: Path | None, mode: str, split: str, references: bool, json_path: Path | None
+) -> None:
+    """F1, precision, recall and pages/s of storyline's cleaning on the article-extraction
+    benchmark (4-token shingles, per-page normalised counts), next to the reference tools."""
+    from storyline.eval import extraction
+
+    folder = data or extraction.default_data_dir()
+    if folder is None:
+        _fail(StorylineError("benchmark data not found: pass --data DIR"))
+    try:
+        report = extraction.evaluate(
+            folder,
+            mode=mode,  # type: ignore[arg-type]
+            split=split,  # type: ignore[arg-type]
+            references=references,
+        )
+    except (OSError, ValueError) as exc:
+        _fail(StorylineError(str(exc)))
+    click.echo(extraction.format_table(report))
+    if json_path is not None:
+        json_path.write_text(report.to_json(), encoding="utf-8")
+        click.echo(f"wrote {json_path}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storyline.clean import Cleaned, clean_many
-from storyline.ingest.html import extract_html
+from storyline.clean.blocks import normalise
+from storyline.clean.rules import HEADLINE, reason_for
+from storyline.ingest.html import extract_page
 from storyline.ingest.metadata import dateline, find_date, find_outlet, infer_published
 from storyline.pipeline import Batch, Progress
 from storyline.records import Article, RawInput, Rejection, Removal, content_id
@@ -29,6 +31,24 @@ class _Extracted:
     outlet: str | None
     published: str | None
     url: str | None
+    # Visible lines of an HTML page that extraction left out (not in ``text``).
+    dropped: tuple[str, ...] = ()
+
+
+_HTML_NOTE = " (left out by HTML extraction)"
+
+
+def _dropped_removals(item: _Extracted) -> list[Removal]:
+    """The page lines HTML extraction left out, as removals (no offsets: not in the text)."""
+    title = " ".join((item.title or "").split()).casefold()
+    removals = []
+    for line in item.dropped:
+        text = normalise(line)
+        reason = HEADLINE if title and text.casefold() == title else reason_for(
+            text, group_size=1, outside=True
+        )
+        removals.append(Removal(line, reason + _HTML_NOTE))
+    return removals
 
 
 def _iso(value: str | None) -> str | None:
@@ -45,7 +65,7 @@ def _iso(value: str | None) -> str | None:
 def _extract(raw: RawInput) -> _Extracted | Rejection:
     if raw.html is None:
         return _Extracted(raw, raw.text or "", raw.title, raw.outlet, _iso(raw.published), raw.url)
-    page = extract_html(raw.html, url=raw.url)
+    page = extract_page(raw.html, url=raw.url)
     if page is None or not page.text.strip():
         return Rejection(raw.source, "no article text found in the HTML page")
     return _Extracted(
@@ -55,13 +75,18 @@ def _extract(raw: RawInput) -> _Extracted | Rejection:
         raw.outlet or page.outlet,
         _iso(raw.published) or _iso(page.published),
         raw.url or page.url,
+        page.dropped,
     )
 
 
-def _infer(item: _Extracted, cleaned: Cleaned) -> tuple[str | None, str | None]:
+def _infer(
+    item: _Extracted, cleaned: Cleaned, dropped: Sequence[Removal]
+) -> tuple[str | None, str | None]:
     """Outlet and publication date, from metadata first, else from the removed lines."""
-    removed = [r.text for r in cleaned.removed]
-    headers = [r.text for r in cleaned.removed if any(k in r.reason for k in _HEADER_REASONS)]
+    removals = [(r.text, r.reason) for r in cleaned.removed]
+    removals += [(r.text, r.reason) for r in dropped]
+    removed = [text for text, _ in removals]
+    headers = [text for text, reason in removals if any(k in reason for k in _HEADER_REASONS)]
     # Short lines before the body (headline, byline, date line) often carry the date too.
     top = [line for line in item.text.split("\n")[:8] if 0 < len(line.split()) <= 12]
     # The dateline is in the first paragraph, unless a headline or standfirst came first.
@@ -84,7 +109,11 @@ def prepare(
     extracted: list[_Extracted] = []
     for item in map(_extract, inputs):
         (rejected if isinstance(item, Rejection) else extracted).append(item)  # type: ignore[arg-type]
-    cleaned = clean_many([e.text for e in extracted], titles=[e.title for e in extracted])
+    cleaned = clean_many(
+        [e.text for e in extracted],
+        titles=[e.title for e in extracted],
+        outlets=[e.outlet for e in extracted],
+    )
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for done, (item, result) in enumerate(zip(extracted, cleaned, strict=True), start=1):
@@ -106,7 +135,8 @@ def prepare(
             rejected.append(Rejection(source, f"duplicate of {seen[article_id]} (id {article_id})"))
             continue
         seen[article_id] = source
-        outlet, published = _infer(item, result)
+        dropped = _dropped_removals(item)
+        outlet, published = _infer(item, result, dropped)
         articles.append(
             Article(
                 id=article_id,
@@ -116,7 +146,10 @@ def prepare(
                 outlet=outlet,
                 url=item.url,
                 published=published,
-                removed=tuple(Removal(r.text, r.reason, r.start, r.end) for r in result.removed),
+                removed=(
+                    *(Removal(r.text, r.reason, r.start, r.end) for r in result.removed),
+                    *dropped,
+                ),
             )
         )
     return articles, rejected

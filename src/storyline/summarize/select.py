@@ -94,7 +94,7 @@ def select(
     def score(i: int) -> float:
         unit = units[i]
         gain = sum(weights.get(c, 0.0) for c in unit.concepts if c not in covered)
-        return gain * prior[i] / unit.n_words**cfg.length_exponent
+        return float(gain * prior[i] / unit.n_words**cfg.length_exponent)
 
     # Lazy greedy (Minoux): coverage gains only shrink as coverage grows, so a stale score is
     # an upper bound and only the top of the heap needs recomputing.

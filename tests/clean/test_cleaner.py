@@ -1,0 +1,122 @@
+"""The plain-text cleaner: what it removes, why, and the offsets it reports."""
+
+from __future__ import annotations
+
+from storyline.clean import clean_many, clean_text, rules
+from storyline.clean.blocks import split_blocks
+
+PROSE = [
+    "The river authority said on Monday that water levels in the northern basin had fallen "
+    "for the third week running, and that farmers should expect restrictions by the summer.",
+    "Officials from both provinces met in the capital to discuss the dam, which has been "
+    "closed for repairs since the spring floods damaged two of its spillway gates.",
+    "The talks ended without an agreement, but both delegations said they would return "
+    "next month with new proposals on how the cost of the repairs should be shared.",
+    "Local councils have asked for emergency funding to deepen wells in the villages "
+    "closest to the river, where some households already depend on water deliveries.",
+]
+
+
+def _page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def _reasons(cleaned):
+    return {r.text: r.reason for r in cleaned.removed}
+
+
+def test_offsets_point_into_the_original_text():
+    text = _page("Dam talks end without a deal", "By Jane Doe", *PROSE, "© 2026 The Valley Post")
+    cleaned = clean_text(text)
+    for removal in cleaned.removed:
+        assert text[removal.start : removal.end] == removal.text
+    assert cleaned.title == "Dam talks end without a deal"
+    reasons = _reasons(cleaned)
+    assert reasons["By Jane Doe"] == rules.BYLINE
+    assert reasons["© 2026 The Valley Post"] == rules.COPYRIGHT
+    for paragraph in PROSE:
+        assert paragraph in cleaned.text
+
+
+def test_caption_beside_a_credit_goes_with_it():
+    text = _page(
+        PROSE[0],
+        PROSE[1],
+        "The minister and the governor at the dam on Monday",
+        "Photo: A. Lind / Valley Post",
+        PROSE[2],
+        PROSE[3],
+    )
+    reasons = _reasons(clean_text(text))
+    assert reasons["Photo: A. Lind / Valley Post"] == rules.PHOTO_CREDIT
+    assert reasons["The minister and the governor at the dam on Monday"] == rules.PHOTO_CAPTION
+
+
+def test_appeals_and_related_links_are_removed_but_reader_you_in_prose_stays():
+    you_prose = (
+        "Last August the river was so low that you could walk across it in rubber boots, "
+        "said one farmer, who has grown plums beside it for thirty years."
+    )
+    text = _page(
+        PROSE[0],
+        "Read more: Why the dam was closed",
+        PROSE[1],
+        you_prose,
+        "Sign up for our free weekly newsletter about the valley.",
+        PROSE[2],
+        "We are an independent newsroom. If you can, chip in today to keep us going.",
+        PROSE[3],
+    )
+    cleaned = clean_text(text)
+    reasons = _reasons(cleaned)
+    assert reasons["Read more: Why the dam was closed"] == rules.RELATED
+    assert reasons["Sign up for our free weekly newsletter about the valley."] == rules.PROMO
+    assert "chip in today" not in cleaned.text
+    assert you_prose in cleaned.text
+
+
+def test_a_repeated_paragraph_is_kept_once():
+    cleaned = clean_text(_page(PROSE[0], PROSE[1], PROSE[2], PROSE[1], PROSE[3]))
+    assert cleaned.text.count(PROSE[1]) == 1
+    assert rules.DUPLICATE in _reasons(cleaned).values()
+
+
+def test_closing_line_naming_the_outlet_is_removed_but_attribution_is_not():
+    told = "The ministry told the Valley Post that a decision would come within weeks."
+    text = _page(
+        PROSE[0],
+        PROSE[1],
+        told,
+        PROSE[2],
+        PROSE[3],
+        "This article was first published by the Valley Post.",
+    )
+    cleaned = clean_many([text], outlets=["Valley Post"])[0]
+    assert told in cleaned.text
+    assert _reasons(cleaned)["This article was first published by the Valley Post."] == rules.ABOUT
+
+
+def test_lines_shared_by_unrelated_articles_are_site_boilerplate():
+    promo = "Advertisement - story continues below"
+    first = _page(PROSE[0], promo, PROSE[1])
+    second = _page(PROSE[2], promo, PROSE[3])
+    for cleaned in clean_many([first, second]):
+        assert promo not in cleaned.text
+
+
+def test_hard_wrapped_text_keeps_wrapped_sentences_whole():
+    wrapped = "\n".join(
+        [
+            "The river authority said on Monday that water levels in the",
+            "northern basin had fallen for the third week running, and that",
+            "farmers should expect restrictions by the summer, officials said",
+            "at a briefing in the capital that lasted well into the evening.",
+        ]
+    )
+    text = "\n\n".join([wrapped, wrapped.replace("Monday", "Tuesday")])
+    assert len(split_blocks(text)) == 2
+
+
+def test_empty_and_whitespace_text():
+    assert clean_text("").text == ""
+    assert clean_text(" \n\n \t").text == ""
