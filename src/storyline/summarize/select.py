@@ -26,13 +26,15 @@ class SelectionConfig:
 
     min_words: int = 6
     max_words: int = 55
-    length_exponent: float = 0.7
+    length_exponent: float = 0.6
     source_exponent: float = 1.0
     position_weight: float = 1.0
-    focus_weight: float = 2.0
+    focus_weight: float = 4.0
     dangling_penalty: float = 0.6
     max_similarity: float = 0.5
-    single_source_weight: float = 0.1
+    single_source_weight: float = 0.3
+    # The position prior with a focus question: a question's answer is often not in the lead.
+    focus_position_weight: float = 0.0
 
 
 def concept_weights(
@@ -78,9 +80,10 @@ def select(
     With ``overflow`` the last sentence may run past ``budget_words`` (scorers that cut the
     summary at N words reward filling it).
     """
+    position_weight = cfg.position_weight if relevance is None else cfg.focus_position_weight
     prior = np.array(
         [
-            (1.0 + cfg.position_weight * (1.0 - u.position) ** 2)
+            (1.0 + position_weight * (1.0 - u.position) ** 2)
             * (cfg.dangling_penalty if u.dangling else 1.0)
             * (1.0 + cfg.focus_weight * (relevance[i] if relevance is not None else 0.0))
             for i, u in enumerate(units)
