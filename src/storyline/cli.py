@@ -246,6 +246,12 @@ def eval_group() -> None:
     "--limit", type=click.IntRange(min=1), default=None, help="Only the first N clusters."
 )
 @click.option(
+    "--jackknife/--pooled",
+    default=False,
+    help="Score against every leave-one-out subset of the references and average, as NIST's "
+    "published DUC figures are (default: all references pooled).",
+)
+@click.option(
     "--csv",
     "csv_path",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -265,6 +271,7 @@ def eval_summaries(
     focus_from_topic: bool,
     systems: str,
     limit: int | None,
+    jackknife: bool,
     csv_path: Path | None,
     json_path: Path | None,
     progress: bool | None,
@@ -297,6 +304,7 @@ def eval_summaries(
             {name: available[name] for name in chosen},
             words=words,
             focus=focus_from_topic,
+            jackknife=jackknife,
             progress=(lambda done, total: report("clusters", done, total)) if report else None,
         )
     click.echo(summaries.format_table(result))

@@ -9,6 +9,7 @@ short and so are its neighbours, while a short line inside running prose is usua
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -100,6 +101,10 @@ def _doc_common(blocks: Sequence[Block]) -> frozenset[str]:
     return frozenset(w for w, _ in counts.most_common(_COMMON_WORDS))
 
 
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[^\w\s]|_")
+
+
 def _local(block: Block, common: frozenset[str], title_words: set[str]) -> list[float]:
     text = " ".join(block.text.split())
     lower = text.lower()
@@ -108,8 +113,8 @@ def _local(block: Block, common: frozenset[str], title_words: set[str]) -> list[
     n_chars, n_words = len(text), max(len(tokens), 1)
     cased = [t for t in tokens if t[0].isalpha() and (t[0].isupper() or t[0].islower())]
     n_cased = max(len(cased), 1)
-    digits = sum(c.isdigit() for c in text)
-    punct = sum(1 for c in text if not c.isalnum() and not c.isspace())
+    digits = len(_DIGIT.findall(text))
+    punct = len(_PUNCT.findall(text))
     line_words = set(lowers)
     return [
         math.log1p(n_chars),

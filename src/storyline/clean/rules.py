@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from storyline.clean import shapes
 from storyline.clean.blocks import Block, normalise
@@ -180,6 +181,7 @@ def may_be_caption(text: str) -> bool:
     return 0 < len(tokens) <= _MAX_CAPTION_WORDS and not shapes.has_quote(text)
 
 
+@lru_cache(maxsize=1 << 15)
 def sure_reason(text: str) -> str | None:
     """The reason to remove a line whatever the classifier says, or ``None``."""
     if is_credit(text):

@@ -9,6 +9,7 @@ of them is a phrase taken from any one page.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WORD = re.compile(r"\w+")
 
@@ -49,9 +50,15 @@ _TIME = re.compile(r"\b\d{1,2}[:.h]\d\d\b")
 _QUOTE = re.compile(r"[\"“”«»„]")
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_tuple(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text))
+
+
 def words(text: str) -> list[str]:
-    """Word tokens (``\\w+`` runs), as the benchmark counts them."""
-    return WORD.findall(text)
+    """Word tokens (``\\w+`` runs), as the benchmark counts them (cached: every rule and
+    feature asks for the same lines' words)."""
+    return list(_word_tuple(text))
 
 
 def ends_sentence(text: str) -> bool:
