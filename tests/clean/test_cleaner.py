@@ -120,3 +120,20 @@ def test_hard_wrapped_text_keeps_wrapped_sentences_whole():
 def test_empty_and_whitespace_text():
     assert clean_text("").text == ""
     assert clean_text(" \n\n \t").text == ""
+
+
+def test_headline_found_below_a_date_line_and_a_section_label():
+    text = _page(
+        "WORLD",
+        "Updated: March 4, 2026 | 08:15 AM",
+        "Dam talks end without a deal",
+        "By Web Desk",
+        *PROSE,
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "Dam talks end without a deal"
+    assert "Dam talks end without a deal" not in cleaned.text
+
+
+def test_no_headline_when_the_text_opens_with_prose():
+    assert clean_text(_page(*PROSE)).title is None

@@ -33,6 +33,7 @@ SHORT = "short non-sentence line"
 LOW_SCORE = "boilerplate (low text score)"
 
 _MAX_HEADLINE_WORDS = 30
+_HEADLINE_SEARCH = 4
 _NUMERIC_DATE = re.compile(r"\b(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})\b")
 _SHORT_LINE_WORDS = 12
 
@@ -238,10 +239,13 @@ def find_headline(blocks: Sequence[Block], title: str | None) -> int | None:
         return None
     if len(blocks) < 2:
         return None
-    text = normalise(blocks[0].text)
-    tokens = shapes.words(text)
-    if not 2 <= len(tokens) <= _MAX_HEADLINE_WORDS or text.endswith((".", ":", ",", ";")):
-        return None
-    if sure_reason(text) or shapes.is_bullet(text):
-        return None
-    return 0
+    # Date lines, bylines and section labels ("WORLD") may come before the headline.
+    for index, block in enumerate(blocks[: min(_HEADLINE_SEARCH, len(blocks) - 1)]):
+        text = normalise(block.text)
+        tokens = shapes.words(text)
+        if sure_reason(text) or (len(tokens) <= 2 and not any(c.islower() for c in text)):
+            continue
+        if not 2 <= len(tokens) <= _MAX_HEADLINE_WORDS or text.endswith((".", ":", ",", ";")):
+            return None
+        return None if shapes.is_bullet(text) else index
+    return None
