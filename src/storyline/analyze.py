@@ -1,7 +1,9 @@
-"""Cross-source analysis: stories, facts, conflicts (and the annotations they rest on).
+"""Cross-source analysis: stories, facts, conflicts, and the annotations they rest on.
 
 The ``analyze`` stage splits the input into stories (one event each), then works on the main
 story: facts with their corroboration, facts only one source reports, and conflicting figures.
+Entities, quotes and the timeline cover every article of the input (the whole storyline), so
+that a quote or an event reported earlier in a related story is still there.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.align import align_facts, similarity_matrix, unique_facts
+from storyline.annotate.annotations import annotate
 from storyline.cluster import group_stories
 from storyline.compare import number_conflicts, sort_conflicts
 from storyline.index import SentenceIndex, build_index
@@ -24,6 +27,9 @@ class AnalysisConfig:
     stories: bool = True
     facts: bool = True
     conflicts: bool = True
+    entities: bool = True
+    quotes: bool = True
+    timeline: bool = True
 
 
 def _one_line(index: SentenceIndex) -> str:
@@ -63,8 +69,14 @@ def analyze(articles: Sequence[Article], config: AnalysisConfig | None = None) -
     sims = similarity_matrix(index) if (config.facts or config.conflicts) else None
     facts = align_facts(index, sims=sims) if config.facts else []
     conflicts = number_conflicts(index, sims) if config.conflicts and sims is not None else []
+    notes = annotate(
+        articles, entities=config.entities, quotes=config.quotes, timeline=config.timeline
+    )
     return Analysis(
         stories=stories,
+        entities=notes.entities,
+        quotes=notes.quotes,
+        timeline=notes.timeline,
         facts=tuple(facts),
         unique={k: tuple(v) for k, v in unique_facts(facts).items()},
         conflicts=tuple(sort_conflicts(conflicts)),
@@ -81,7 +93,7 @@ def main_story_articles(articles: Sequence[Article], analysis: Analysis) -> list
 
 
 class AnalyzeStage:
-    """Pipeline stage: stories, facts and conflicts across the articles."""
+    """Pipeline stage: stories, facts, conflicts, entities, quotes and timeline."""
 
     name = "analyze"
     requires = frozenset({"articles", "sentences"})

@@ -373,5 +373,15 @@ def eval_extraction(
         click.echo(f"wrote {json_path}", err=True)
 
 
+def _register() -> None:
+    """Commands defined beside the code they drive."""
+    from storyline.eval.quotes import eval_quotes
+
+    eval_group.add_command(eval_quotes)
+
+
+_register()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

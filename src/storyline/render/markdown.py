@@ -81,6 +81,31 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> list[str]:
                 f"  - {label}{_inline(side.text)} {_refs(numbers, side.article_ids)}"
             )
     out += _section("Where outlets disagree", conflict_lines)
+    out += _section(
+        "Quotes",
+        [
+            f"- **{_inline(q.speaker_name or 'unattributed')}**: “{_inline(q.text)}” "
+            f"{_refs(numbers, (v.article_id for v in q.variants))}"
+            for q in a.quotes[:SHOW_QUOTES]
+        ],
+    )
+    out += _section(
+        "Timeline",
+        [
+            f"- {t.date}: {_inline(t.text)} {_refs(numbers, t.article_ids)}"
+            for t in a.timeline[:SHOW_TIMELINE]
+        ],
+    )
+    people = [e for e in a.entities if e.type == "person"][:SHOW_ENTITIES]
+    out += _section(
+        "Who's who",
+        [
+            f"- **{_inline(e.name)}**"
+            + (f", {_inline(e.roles[0])}" if e.roles else "")
+            + (f" (also: {_inline(', '.join(e.aliases[1:]))})" if len(e.aliases) > 1 else "")
+            for e in people
+        ],
+    )
     return out
 
 

@@ -1,0 +1,1 @@
+"""Annotation: entities, quote speakers, time expressions (cross-source analysis)."""

@@ -1,0 +1,317 @@
+"""Entity mentions: spaCy's named entities, with its usual span errors fixed.
+
+One ``nlp.pipe`` pass over the sentences the recognizer needs to read (see :class:`Selection`)
+runs only the components needed here (the tagger for role patterns and the entity recognizer;
+the parser is off, which halves the time). The spans are
+then cleaned of what spaCy often gets wrong: a leading "the", a trailing "'s", a possessor glued
+to the name ("Varenia's Anders Holm"), a title or honorific ("President", "Mr"), a byline or
+dateline running across a line break. Finally the names found are looked for again in every
+article, so that a name the recognizer missed in one sentence is still a mention.
+
+Tagged sentences are kept (a bounded cache keyed by the sentence's text), so that
+:func:`storyline.annotate.entities.merge_entities` can read roles without tagging again and
+syndicated copy is tagged once.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_left
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.annotate import nlp
+from storyline.annotate.names import TITLES, fold, is_honorific, is_title
+from storyline.records import Article
+
+# spaCy labels kept as entity mentions (the others are dates, numbers, works...).
+LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_NEEDED = ("tok2vec", "tagger", "ner")
+_CACHE_SIZE = 50_000  # sentences
+_EDGE = " \t\r\n\"'“”‘’«»„()[]{},.;:!?-–—/|*•"
+_BREAK = re.compile(r"\s*(?:\n|\s/\s|\s\|\s)\s*")
+_POSSESSOR = re.compile(r"['’]s?\s+(?=\S)")
+_TAIL_POSSESSIVE = re.compile(r"['’]s?$")
+_FIRST_WORD = re.compile(r"([^\W\d_][\w.]*)\s+")
+_LOWER_WORD = re.compile(r"(?<![\w])[a-z][a-z'’-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One name as written in one article: ``[start, end)`` in its cleaned text, spaCy's label."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: str  # PERSON, ORG, GPE, NORP, LOC, FAC
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """One article's tokens: character offsets, fine-grained tags and entity labels."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    tags: tuple[str, ...]
+    ents: tuple[str, ...]  # entity label of each token ("" outside entities)
+    spans: tuple[tuple[int, int, str], ...]  # the recognizer's entity spans
+
+
+# Tagged sentences by text: syndicated copy and repeated quotes are tagged once.
+_lock = threading.Lock()
+_cache: OrderedDict[str, tuple[tuple[int, int, str, str], ...]] = OrderedDict()
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Selection:
+    """Which sentences the recognizer reads.
+
+    Up to ``full_until`` sentences in all, every one. Beyond that, a sentence is read only if
+    one of its capitalised words has been read in fewer than ``coverage`` sentences so far:
+    news copy names people and places in full, with their roles, in the first sentences that
+    mention them and repeats them afterwards, and every later occurrence of a name that was
+    found once is recovered by string search anyway. This bounds the recognizer's work by the
+    number of distinct names, not by the length of the coverage.
+    """
+
+    full_until: int = 400
+    coverage: int = 2
+
+
+def select_sentences(
+    articles: Sequence[Article], selection: Selection | None = None
+) -> list[list[tuple[int, int]]]:
+    """The ``(start, end)`` spans of each article that the recognizer reads."""
+    selection = selection or Selection()
+    units = [
+        [(s.start, s.end) for s in a.sentences] if a.sentences else [(0, len(a.text))]
+        for a in articles
+    ]
+    if sum(map(len, units)) <= selection.full_until:
+        return units
+    seen: Counter[str] = Counter()
+    chosen: list[list[tuple[int, int]]] = []
+    for article, spans in zip(articles, units, strict=True):
+        keep = []
+        for start, end in spans:
+            words = set(_CAPITALISED.findall(article.text, start, end))
+            if any(seen[w] < selection.coverage for w in words):
+                keep.append((start, end))
+                seen.update(words)
+        chosen.append(keep)
+    return chosen
+
+
+def analyse(
+    articles: Sequence[Article], *, batch_size: int = 64, selection: Selection | None = None
+) -> list[Tokens]:
+    """Tokens, tags and entity spans of each article, for the sentences the recognizer reads.
+
+    Text between those sentences is one placeholder token (tag ``GAP``), so patterns that
+    look at neighbouring tokens stop there instead of reading across skipped text.
+    """
+    plan = select_sentences(articles, selection)
+    texts = {a.text[s:e] for a, spans in zip(articles, plan, strict=True) for s, e in spans}
+    with _lock:
+        tagged = {t: _cache[t] for t in texts if t in _cache}
+    todo = sorted(texts - tagged.keys())
+    if todo:
+        language = nlp.load()
+        disable = [name for name in language.pipe_names if name not in _NEEDED]
+        for text, doc in zip(todo, language.pipe(todo, batch_size=batch_size, disable=disable),
+                             strict=True):  # fmt: skip
+            tagged[text] = _tokens_of(doc)
+        with _lock:
+            for text in todo:
+                _cache[text] = tagged[text]
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+    return [_assemble(a, spans, tagged) for a, spans in zip(articles, plan, strict=True)]
+
+
+def _tokens_of(doc: Any) -> tuple[tuple[int, int, str, str], ...]:
+    """``(start, end, tag, entity label)`` per token, then entity spans as ``(s, e, "", label)``
+    entries flagged by a negative start (kept in one tuple for a compact cache)."""
+    tokens = [(t.idx, t.idx + len(t.text), t.tag_, t.ent_type_) for t in doc]
+    spans = [(-1 - e.start_char, e.end_char, "", e.label_) for e in doc.ents]
+    return tuple(tokens + spans)
+
+
+def _assemble(
+    article: Article,
+    spans: Sequence[tuple[int, int]],
+    tagged: dict[str, tuple[tuple[int, int, str, str], ...]],
+) -> Tokens:
+    starts: list[int] = []
+    ends: list[int] = []
+    tags: list[str] = []
+    ents: list[str] = []
+    found: list[tuple[int, int, str]] = []
+    cursor = 0
+    text = article.text
+    for start, end in [*spans, (len(text), len(text))]:
+        if text[cursor:start].strip():
+            starts.append(cursor)
+            ends.append(start)
+            tags.append("GAP")
+            ents.append("")
+        for s, e, tag, label in tagged.get(text[start:end], ()):
+            if s < 0:
+                found.append((start - 1 - s, start + e, label))
+            else:
+                starts.append(start + s)
+                ends.append(start + e)
+                tags.append(tag)
+                ents.append(label)
+        cursor = max(cursor, end)
+    return Tokens(tuple(starts), tuple(ends), tuple(tags), tuple(ents), tuple(found))
+
+
+def find_mentions(
+    articles: Sequence[Article], *, batch_size: int = 64, selection: Selection | None = None
+) -> list[Mention]:
+    """Every person, organisation, place and group mention in ``articles``, in text order."""
+    pieces: list[tuple[Article, int, int, str | None, str]] = []
+    tokens_of = analyse(articles, batch_size=batch_size, selection=selection)
+    for article, tokens in zip(articles, tokens_of, strict=True):
+        for start, end, label in tokens.spans:
+            if label == "PERSON":
+                start = _first_name_before(article.text, tokens, start)
+            if label in LABELS:
+                for s, e, lab in clean_span(article.text, start, end, label):
+                    pieces.append((article, s, e, lab, label))
+    votes: dict[str, Counter[str]] = {}
+    for article, s, e, lab, _ in pieces:
+        if lab is not None:
+            votes.setdefault(fold(article.text[s:e]), Counter())[lab] += 1
+    found = [
+        Mention(a.id, s, e, a.text[s:e], lab or _majority(votes, a.text[s:e], fallback))
+        for a, s, e, lab, fallback in pieces
+    ]
+    found.extend(_recover(articles, found))
+    order = {a.id: i for i, a in enumerate(articles)}
+    return sorted(found, key=lambda m: (order[m.article_id], m.start, m.end))
+
+
+def _first_name_before(text: str, tokens: Tokens, start: int) -> int:
+    """Widen a PERSON span over a capitalised word the recognizer left out ("Anders | Holm")."""
+    i = bisect_left(tokens.starts, start) - 1
+    if i < 0 or tokens.tags[i] != "NNP" or tokens.ents[i] or text[tokens.ends[i] : start] != " ":
+        return start
+    word = text[tokens.starts[i] : tokens.ends[i]]
+    if not word[:1].isupper() or word.isupper() or is_title(word):
+        return start
+    return tokens.starts[i]
+
+
+def _majority(votes: dict[str, Counter[str]], surface: str, fallback: str) -> str:
+    counter = votes.get(fold(surface))
+    return counter.most_common(1)[0][0] if counter else fallback
+
+
+def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str | None]]:
+    """Fix one recognizer span: ``(start, end, label)`` pieces, label ``None`` for a possessor."""
+    for m in _BREAK.finditer(text, start, end):
+        if re.search(r"[^\W\d_]", text[start : m.start()]):
+            end = m.start()
+            break
+        start = m.end()
+    start, end = _trim(text, start, end)
+    out: list[tuple[int, int, str | None]] = []
+    possessor = _POSSESSOR.search(text, start, end)
+    if possessor and possessor.end() < end:
+        s, e = _trim(text, start, possessor.start())
+        if _is_name(text[s:e]):
+            out.append((s, e, None))
+        start = possessor.end()
+    tail = _TAIL_POSSESSIVE.search(text[start:end])
+    if tail:
+        start, end = _trim(text, start, start + tail.start())
+    start = _strip_leading(text, start, end, label)
+    if _is_name(text[start:end]):
+        out.append((start, end, label))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _strip_leading(text: str, start: int, end: int, label: str) -> int:
+    """Drop a leading "the", honorifics, and (in a PERSON span) titles such as "President"."""
+    while True:
+        m = _FIRST_WORD.match(text, start, end)
+        if not m or not text[m.end() : m.end() + 1].isupper():
+            return start
+        word = m.group(1)
+        lowered = fold(word)
+        if lowered == "the" or is_honorific(word) or (label == "PERSON" and lowered in TITLES):
+            start = m.end()
+        else:
+            return start
+
+
+def _is_name(surface: str) -> bool:
+    letters = sum(c.isalpha() for c in surface)
+    return bool(surface) and surface[0].isupper() and letters >= 2 and len(surface.split()) <= 6
+
+
+def _recover(articles: Sequence[Article], found: Sequence[Mention]) -> list[Mention]:
+    """Occurrences of already-found names that the recognizer missed in some sentence."""
+    lowercase = lowercase_words(a.text for a in articles)
+    labels: dict[str, Counter[str]] = {}
+    for m in found:
+        labels.setdefault(m.text, Counter())[m.type] += 1
+    # The surname of a full name is a name too ("Jonas Ekdal" ... "Ekdal said").
+    surnames = set()
+    for m in found:
+        parts = m.text.split()
+        if m.type == "PERSON" and len(parts) > 1:
+            surnames.add(parts[-1])
+            labels.setdefault(parts[-1], Counter({"PERSON": 1}))
+    surfaces = [
+        s
+        for s, c in labels.items()
+        if (sum(c.values()) >= 2 or " " in s or s in surnames)
+        and len(s) >= 3
+        and not s.isupper()
+        and s.lower() not in lowercase
+    ]
+    if not surfaces:
+        return []
+    pattern = re.compile(
+        r"(?<![\w'’-])(?:"
+        + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for m in found:
+        taken.setdefault(m.article_id, []).append((m.start, m.end))
+    extra = []
+    for article in articles:
+        spans = taken.get(article.id, [])
+        for match in pattern.finditer(article.text):
+            s, e = match.span()
+            if any(s < b and a < e for a, b in spans):
+                continue
+            surface = match.group(0)
+            extra.append(Mention(article.id, s, e, surface, labels[surface].most_common(1)[0][0]))
+            spans.append((s, e))
+    return extra
+
+
+def lowercase_words(texts: Iterable[str]) -> set[str]:
+    """Words written in lower case somewhere in ``texts`` (evidence of a common noun)."""
+    out: set[str] = set()
+    for text in texts:
+        out.update(_LOWER_WORD.findall(text))
+    return out

@@ -1,0 +1,290 @@
+"""Grouping mentions into entities: the type vote, people, and everything else.
+
+See :mod:`storyline.annotate.entities` for the rules; this module holds the mechanics.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from storyline.annotate.mentions import Mention, Tokens
+from storyline.annotate.names import fold, key, same_first_name, same_word
+from storyline.annotate.roles import RoleContext
+from storyline.records import Article
+
+_TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
+# A person's name does not follow these words directly ("the Velna", "its Zharsk reservoir").
+_NOT_BEFORE_PERSON = re.compile(r"(?:^|\W)(?:the|its|their|our)\s+$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Mentions of one entity, in article and text order."""
+
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """Folded words of a name, without leading lower-case particles ("de Gaulle" -> gaulle)."""
+    found = _NAME_WORD.findall(text)
+    while len(found) > 1 and found[0][0].islower():
+        found.pop(0)
+    return tuple(fold(w) for w in found)
+
+
+def _key(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(key(w) for w in words)
+
+
+def _label_type(label: str) -> str:
+    return _TYPES.get(label, "place")
+
+
+class _Votes:
+    """Label votes per spelling key, with evidence against a person from the context."""
+
+    def __init__(self) -> None:
+        self.person: Counter[tuple[str, ...]] = Counter()
+        self.against: Counter[tuple[str, ...]] = Counter()
+        self.other: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+
+    def add(self, m: Mention, words: tuple[str, ...], text: str, tokens: Tokens) -> None:
+        k = _key(words)
+        if m.type != "PERSON":
+            self.other[k][_label_type(m.type)] += 1
+        elif _not_a_person_here(m, text, tokens):
+            self.against[k] += 1
+        else:
+            self.person[k] += 2 if len(words) > 1 else 1
+
+
+def _not_a_person_here(m: Mention, text: str, tokens: Tokens) -> bool:
+    """A determiner before, or a common noun after ("the Velna", "Zharsk reservoir")."""
+    if _NOT_BEFORE_PERSON.search(text[max(0, m.start - 8) : m.start]):
+        return True
+    i = bisect_left(tokens.starts, m.end)
+    if i < len(tokens.starts) and tokens.tags[i] in {"NN", "NNS"}:
+        return text[tokens.starts[i] : tokens.ends[i]].islower()
+    return False
+
+
+def decide_types(
+    articles: Sequence[Article], mentions: Sequence[Mention], tokens: Sequence[Tokens]
+) -> dict[Mention, str]:
+    """The entity type of each mention, by the corpus-wide vote on its spelling."""
+    texts = {a.id: (a.text, t) for a, t in zip(articles, tokens, strict=True)}
+    words = {m: name_words(m.text) for m in mentions}
+    votes = _Votes()
+    for m in mentions:
+        if words[m]:
+            votes.add(m, words[m], *texts[m.article_id])
+    surnames: Counter[str] = Counter()
+    starts: dict[str, Counter[str]] = defaultdict(Counter)
+    for k, n in votes.person.items():
+        if len(k) > 1:
+            surnames[k[-1]] += n
+    for k, counter in votes.other.items():
+        if len(k) > 1:
+            starts[k[0]].update(counter)
+    decided: dict[tuple[str, ...], str] = {}
+    for k in {*votes.person, *votes.against, *votes.other}:
+        other = votes.other.get(k, Counter())
+        extension = starts.get(k[0], Counter()) if len(k) == 1 else Counter()
+        support = votes.person[k] + (
+            _surname_support(k[0], surnames) if len(k) == 1 else _name_support(k, votes.person)
+        )
+        if support > votes.against[k] + sum(other.values()) + sum(extension.values()):
+            decided[k] = "person"
+        else:
+            pool = other or extension
+            decided[k] = pool.most_common(1)[0][0] if pool else "place"
+    return {m: decided.get(_key(words[m]), _label_type(m.type)) for m in mentions}
+
+
+def _surname_support(word_key: str, surnames: Counter[str]) -> int:
+    return sum(n for s, n in surnames.items() if s == word_key or same_word(s, word_key))
+
+
+def _name_support(name: tuple[str, ...], person: Counter[tuple[str, ...]]) -> int:
+    """PERSON votes of other spellings of one full name ("Aleksandr Navrotzky" tagged ORG)."""
+    return sum(
+        n
+        for k, n in person.items()
+        if len(k) > 1
+        and k != name
+        and same_word(k[-1], name[-1])
+        and same_first_name(k[0], name[0])
+    )
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[object, object] = {}
+
+    def find(self, x: object) -> object:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: object, b: object) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def role_heads(roles: Iterable[str]) -> set[str]:
+    """Head nouns of roles: "leader of the opposition" -> leader, "foreign minister" -> minister."""
+    heads = set()
+    for role in roles:
+        core = re.split(r"\s+(?:of|for|at)\s+", fold(role), maxsplit=1)[0].split()
+        if core:
+            heads.add(core[-1])
+    return heads
+
+
+class _Person:
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.surnames: set[str] = set()
+        self.heads: set[str] = set()
+        self.articles: set[str] = set()
+
+    def add(self, m: Mention, context: RoleContext) -> None:
+        self.mentions.append(m)
+        self.heads |= role_heads(context.roles)
+        self.articles.add(m.article_id)
+
+    def prominence(self) -> tuple[int, int]:
+        return len(self.articles), len(self.mentions)
+
+
+def cluster_people(
+    people: Sequence[Mention], contexts: dict[Mention, RoleContext]
+) -> list[Cluster]:
+    """People: full names merged by spelling, then each bare surname given to one of them."""
+    words = {m: name_words(m.text) for m in people}
+    fulls = sorted({words[m] for m in people if len(words[m]) > 1})
+    union = _Union()
+    for i, a in enumerate(fulls):
+        union.find(a)
+        for b in fulls[i + 1 :]:
+            if same_word(a[-1], b[-1]) and same_first_name(a[0], b[0]):
+                union.union(a, b)
+    persons: dict[object, _Person] = defaultdict(_Person)
+    for m in people:
+        if len(words[m]) > 1:
+            person = persons[union.find(words[m])]
+            person.add(m, contexts[m])
+            person.surnames.add(words[m][-1])
+    bare: dict[str, list[Mention]] = defaultdict(list)
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in people:
+        by_article[m.article_id].append(m)
+    known = list(persons.values())
+    for ms in by_article.values():
+        _assign_bare(ms, words, contexts, known, persons, union, bare)
+    found = [p for p in persons.values() if p.mentions] + _bare_people(bare, contexts)
+    return [Cluster("person", sorted(p.mentions, key=_order(people))) for p in found]
+
+
+def _order(mentions: Sequence[Mention]) -> Callable[[Mention], int]:
+    index = {m: i for i, m in enumerate(mentions)}
+    return index.__getitem__
+
+
+def _assign_bare(
+    ms: Sequence[Mention],
+    words: dict[Mention, tuple[str, ...]],
+    contexts: dict[Mention, RoleContext],
+    known: Sequence[_Person],
+    persons: dict[object, _Person],
+    union: _Union,
+    bare: dict[str, list[Mention]],
+) -> None:
+    """Bare surnames of one article: role, then recency, then presence, then prominence."""
+    present = {id(persons[union.find(words[m])]) for m in ms if len(words[m]) > 1}
+    last: dict[int, int] = {}
+    for m in ms:
+        w = words[m]
+        if len(w) > 1:
+            last[id(persons[union.find(w)])] = m.start
+            continue
+        candidates = [p for p in known if any(same_word(w[0], s) for s in p.surnames)]
+        if not candidates:
+            bare[key(w[0])].append(m)
+            continue
+        heads = role_heads(contexts[m].roles)
+        fitting = [p for p in candidates if heads & p.heads]
+        candidates = fitting or candidates
+        chosen = max(
+            candidates,
+            key=lambda p: (last.get(id(p), -1), id(p) in present, p.prominence()),
+        )
+        chosen.add(m, contexts[m])
+        last[id(chosen)] = m.start
+
+
+def _bare_people(
+    bare: dict[str, list[Mention]], contexts: dict[Mention, RoleContext]
+) -> list[_Person]:
+    """Surnames never written with a first name: one person per spelling and compatible roles."""
+    union = _Union()
+    keys = sorted(bare)
+    for i, a in enumerate(keys):
+        union.find(a)
+        for b in keys[i + 1 :]:
+            if same_word(a, b):
+                union.union(a, b)
+    groups: dict[object, list[Mention]] = defaultdict(list)
+    for k in keys:
+        groups[union.find(k)].extend(bare[k])
+    out: list[_Person] = []
+    for ms in groups.values():
+        people: list[_Person] = []
+        per_article: dict[str, list[Mention]] = defaultdict(list)
+        for m in ms:
+            per_article[m.article_id].append(m)
+        for article_ms in per_article.values():
+            heads = role_heads(r for m in article_ms for r in contexts[m].roles)
+            home = next((p for p in people if not heads or not p.heads or heads & p.heads), None)
+            if home is None:
+                home = _Person()
+                people.append(home)
+            for m in article_ms:
+                home.add(m, contexts[m])
+        out.extend(people)
+    return out
+
+
+def cluster_others(mentions: Sequence[Mention], kinds: dict[Mention, str]) -> list[Cluster]:
+    """Organisations, places and groups: same type and same or one-edit spelling, word by word."""
+    words = {m: _key(name_words(m.text)) for m in mentions}
+    spellings = sorted({(kinds[m], words[m]) for m in mentions if words[m]})
+    union = _Union()
+    for i, (ta, a) in enumerate(spellings):
+        union.find((ta, a))
+        for tb, b in spellings[i + 1 :]:
+            if ta == tb and len(a) == len(b) and all(map(same_word, a, b)):
+                union.union((ta, a), (tb, b))
+    for t, a in spellings:
+        if len(a) == 1:
+            longer = {
+                union.find((t, b))
+                for tb, b in spellings
+                if tb == t and len(b) > 1 and same_word(a[0], b[0])
+            }
+            if len(longer) == 1:
+                union.union((t, a), longer.pop())
+    clusters: dict[object, Cluster] = {}
+    for m in mentions:
+        if not words[m]:
+            continue
+        root = union.find((kinds[m], words[m]))
+        clusters.setdefault(root, Cluster(kinds[m])).mentions.append(m)
+    return list(clusters.values())

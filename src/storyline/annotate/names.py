@@ -1,0 +1,137 @@
+"""Name strings: transliteration-aware folding and matching, titles and honorifics.
+
+Outlets spell one name in several ways: transliterations (Navalny / Navalnyy, Gaddafi / Qadhafi,
+Khaidarov / Khaydarov / Khaïdarov), one-letter misspellings, with or without a first name or a
+title. Two spellings match when their *keys* are equal, or, for names of six letters or more,
+when the keys are one edit apart. The key folds accents (``unicodedata``), lowercases, and
+rewrites letter groups that transliteration systems render differently (kh/h, dh/d, ou/u,
+y/j/i, q/k, ph/f, doubled letters). No list of names is involved anywhere.
+
+The word lists below are closed classes of English (honorifics, titles, determiners), the
+language cues the mechanism needs; they are data, not special cases.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters that NFKD does not decompose into a base letter plus marks.
+_SPECIAL = str.maketrans(
+    {
+        "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+        "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+        "ı": "i", "’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-",
+    }
+)  # fmt: skip
+# Rewrites applied in order to a folded token; multi-letter groups first.
+_TRANSLIT = (
+    ("kh", "h"), ("dh", "d"), ("gh", "g"), ("th", "t"), ("ph", "f"), ("ck", "k"),
+    ("ou", "u"), ("q", "k"), ("y", "i"), ("j", "i"), ("w", "v"), ("x", "ks"),
+)  # fmt: skip
+_DOUBLED = re.compile(r"(.)\1+")
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr prof sir dame lord lady rev fr mme mlle herr frau".split()
+)
+# Title nouns that stand before a name ("President X") or head a role ("the foreign minister").
+TITLES = frozenset(
+    """president vice prime minister premier chancellor secretary senator sen rep representative
+    congressman congresswoman governor gov mayor king queen prince princess emperor empress
+    sheikh emir sultan pope cardinal bishop archbishop rabbi imam ayatollah patriarch general
+    gen colonel col major captain capt lieutenant lt sergeant sgt admiral commander marshal
+    judge justice speaker chairman chairwoman chair chief director ceo ambassador envoy
+    spokesman spokeswoman spokesperson leader head commissioner deputy professor doctor
+    minister-president chairperson mp""".split()
+)
+# Generic words for whoever leads ("the Mirovian leader", "the head of state"): they refer to
+# the most prominent person of the place or article, not to a written role.
+LEADERS = frozenset({"leader", "head", "chief", "ruler"})
+DETERMINERS = frozenset("the a an his her its their our my your this that".split())
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lowercase ``text`` and drop its accents (Khaïdarov -> khaidarov, Brandvík -> brandvik)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text`` (hyphenated and apostrophe words kept whole)."""
+    return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=200_000)
+def key(word: str) -> str:
+    """Transliteration key of one folded word: spellings of one name share it."""
+    out = word.replace("-", "").replace("'", "")
+    for old, new in _TRANSLIT:
+        out = out.replace(old, new)
+    return _DOUBLED.sub(r"\1", out)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one substitution, insertion, deletion or swap."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two folded words are spellings of one name.
+
+    Equal keys always match; names of six letters or more also match one edit apart, except
+    when one only adds a final letter (Petrov / Petrova are usually two people).
+    """
+    ka, kb = key(a), key(b)
+    if ka == kb:
+        return True
+    if min(len(a), len(b)) < 6 or not _one_edit(ka, kb):
+        return False
+    return not (abs(len(ka) - len(kb)) == 1 and (ka.startswith(kb) or kb.startswith(ka)))
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two folded first names agree (an initial agrees with any name it starts)."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return same_word(a, b)
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Whether a place and its demonym, or two forms of one, share a stem (Mirovia/Mirovian)."""
+    a, b = key(a), key(b)
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    common = 0
+    for x, y in zip(short, long_, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= max(4, len(short) - 1) and len(long_) - common <= 3
+
+
+def is_title(word: str) -> bool:
+    """Whether a word is a title or an honorific ("President", "Mr.", "Dr")."""
+    w = fold(word).rstrip(".")
+    return w in TITLES or w in HONORIFICS
+
+
+def is_honorific(word: str) -> bool:
+    """Whether a word is an honorific such as "Mr" or "Dr." (not a role)."""
+    return fold(word).rstrip(".") in HONORIFICS

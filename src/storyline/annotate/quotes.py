@@ -1,0 +1,312 @@
+"""Quote attribution: who said each quotation of an article.
+
+The quotation spans come from :func:`storyline.segment.find_quotes` (every quote-mark style);
+a quotation that runs over several paragraphs (an opening mark left open at the end of one
+paragraph, the next one opening again) is picked up here. For each quotation:
+
+1. *Attribution after it*: ``"…," he said`` / ``"…," said the Mirovian leader`` /
+   ``"…," Holm told reporters`` / ``"…," said the chairman of the union, Arslan Tokmakov``.
+2. *Attribution before it*, in its clause: ``Holm said: "…"``, ``She added that it was "…"``,
+   ``According to Holm, "…"``; a verb without a subject of its own ("… and said", ", saying")
+   takes the sentence's subject or the previous quote's speaker.
+3. *No attribution*: a quote that opens its sentence continues the previous quotation's
+   speaker (``"…," he said. "…"``) or takes the subject of the sentences before it; a short
+   quote inside a sentence without a reporting verb (a title, a slogan, scare quotes) is no
+   quotation of a speaker and is dropped.
+
+The speaker phrase is then resolved to a canonical entity: names and roles ("the French
+leader") through :class:`storyline.annotate.resolve.EntityIndex`, pronouns through the people
+named (or quoted) in the sentences before, skipping those whose pronoun gender is known to
+differ. Without entities (no spaCy), speakers are still found and named as written.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.annotate import speech
+from storyline.annotate.people import People, Person
+from storyline.records import Article, Span
+
+__all__ = ["Quotation", "Speaker", "attribute_quotes", "quote_spans"]
+
+_OPENERS = "\"'“‘«»„‹"
+_CLOSERS = "\"'”’»«“›"
+_MIN_STANDALONE_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said a quotation: the phrase written for them, how it was read, what it resolves to.
+
+    ``start``/``end`` are the phrase's offsets (``-1`` when the speaker was inherited from
+    context with no phrase of its own); ``how`` is "name", "role", "pronoun" or "context".
+    """
+
+    start: int
+    end: int
+    text: str
+    how: str
+    name: str | None
+    entity_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One quotation in one article: its parts (a split quote has several) and its speaker."""
+
+    article_id: str
+    parts: tuple[Span, ...]
+    speaker: Speaker | None
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].start
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].end
+
+    def text(self, article_text: str) -> str:
+        """The quoted words; the parts of a split quote are joined as one passage."""
+        out = ""
+        for p in self.parts:
+            words = " ".join(p.of(article_text).split())
+            if out and out[-1] not in ".!?…,;:" and words[:1].isupper():
+                out += "."
+            out = f"{out} {words}" if out else words
+        return out
+
+
+@dataclass(slots=True)
+class _Part:
+    span: Span
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark (paragraph end when left open)
+    first: int  # index of its first sentence
+    last: int  # index of its last sentence
+    paragraph: int
+    open_ended: bool = False  # no closing mark before the paragraph ends
+    speaker: Speaker | None = None
+    explicit: bool = False  # the speaker comes from an attribution of this part's own
+    joins_previous: bool = False
+
+
+def quote_spans(article: Article) -> list[Span]:
+    """The article's quotation spans, with paragraphs of multi-paragraph quotes added."""
+    spans = list(article.quotes)
+    text = article.text
+    for i, para in enumerate(article.paragraphs[:-1]):
+        nxt = article.paragraphs[i + 1]
+        if text[nxt.start : nxt.start + 1] not in _OPENERS:
+            continue
+        covered = [s for s in spans if para.start <= s.start < para.end]
+        tail_from = max((s.end + 1 for s in covered), default=para.start)
+        opener = _unclosed_opener(text, tail_from, para.end)
+        if opener is not None and opener + 1 < para.end:
+            spans.append(Span(opener + 1, para.end))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _unclosed_opener(text: str, start: int, end: int) -> int | None:
+    for pos in range(start, end):
+        if text[pos] in '"“«„' and (pos == 0 or not text[pos - 1].isalnum()):
+            rest = text[pos + 1 : end]
+            if not any(c in rest for c in '"”»'):
+                return pos
+    return None
+
+
+def attribute_quotes(article: Article, people: People | None = None) -> list[Quotation]:
+    """The quotations of ``article`` with their speakers, in text order."""
+    people = people or People(articles=[article])
+    parts = _parts(article)
+    starts = [s.start for s in article.sentences]
+    for i, part in enumerate(parts):
+        previous = parts[i - 1] if i else None
+        following = parts[i + 1] if i + 1 < len(parts) else None
+        part.speaker = _speaker(article, part, previous, following, starts, people)
+    _continue_open_quotes(parts)
+    quotations: list[Quotation] = []
+    for i, part in enumerate(parts):
+        if part.speaker is None and not _standalone(article, part, starts):
+            continue
+        last = quotations[-1] if quotations else None
+        if part.joins_previous and last is not None and i and last.parts[-1] == parts[i - 1].span:
+            quotations[-1] = Quotation(last.article_id, (*last.parts, part.span), part.speaker)
+            continue
+        quotations.append(Quotation(article.id, (part.span,), part.speaker))
+    return quotations
+
+
+def _continue_open_quotes(parts: list[_Part]) -> None:
+    """A paragraph left open continues in the next one, whose attribution names the speaker."""
+    for i in range(len(parts) - 2, -1, -1):
+        part, nxt = parts[i], parts[i + 1]
+        if part.open_ended and nxt.paragraph == part.paragraph + 1:
+            nxt.joins_previous = True
+            if not part.explicit and nxt.speaker is not None:
+                part.speaker = nxt.speaker
+            elif part.speaker is not None and not nxt.explicit:
+                nxt.speaker = part.speaker
+
+
+def _parts(article: Article) -> list[_Part]:
+    text = article.text
+    starts = [s.start for s in article.sentences]
+    para_starts = [p.start for p in article.paragraphs]
+    out = []
+    for span in quote_spans(article):
+        open_ = span.start - 1
+        while open_ > 0 and text[open_] not in _OPENERS:
+            open_ -= 1
+        close = span.end
+        while close < len(text) and text[close] not in _CLOSERS and text[close] != "\n":
+            close += 1
+        open_ended = close >= len(text) or text[close] == "\n"
+        first = max(0, bisect_right(starts, open_) - 1)
+        last = max(first, bisect_right(starts, max(span.start, close - 1)) - 1)
+        paragraph = max(0, bisect_right(para_starts, span.start) - 1)
+        out.append(_Part(span, open_, close, first, last, paragraph, open_ended))
+    return out
+
+
+def _sentence_bounds(article: Article, part: _Part) -> tuple[int, int]:
+    if not article.sentences:
+        return 0, len(article.text)
+    return article.sentences[part.first].start, article.sentences[part.last].end
+
+
+def _speaker(
+    article: Article,
+    part: _Part,
+    previous: _Part | None,
+    following: _Part | None,
+    starts: list[int],
+    people: People,
+) -> Speaker | None:
+    text = article.text
+    s_start, s_end = _sentence_bounds(article, part)
+    after_end = min(s_end, following.open) if following and following.open > part.close else s_end
+    cue = speech.after(text, part.close + 1, after_end) if not part.open_ended else None
+    if cue is not None:
+        part.explicit = True
+        return _resolve(article, cue.start, cue.end, part, people)
+    same_sentence = (
+        previous is not None and previous.last >= part.first and previous.close < part.open
+    )
+    before_start = previous.close + 1 if same_sentence and previous is not None else s_start
+    cue = speech.before(text, before_start, part.open)
+    if cue is not None and cue.start >= 0:
+        if same_sentence and previous is not None and previous.speaker is not None:
+            part.joins_previous = previous.close < part.open and _short_gap(text, previous, part)
+        part.explicit = True
+        return _resolve(article, cue.start, cue.end, part, people)
+    if cue is not None:
+        # A verb without its own subject: "…" she said, adding that "…"; "He … and said "…"".
+        if same_sentence and previous is not None and previous.speaker is not None:
+            return previous.speaker
+        subject = speech.sentence_subject(text, s_start, part.open)
+        if subject is not None:
+            return _resolve(article, subject[0], subject[1], part, people)
+        return None
+    if not _standalone(article, part, starts):
+        return None
+    if (
+        previous is not None
+        and previous.speaker is not None
+        and part.paragraph - previous.paragraph <= 1
+    ):
+        part.joins_previous = _short_gap(text, previous, part)
+        return previous.speaker
+    person = people.subject_before(article, part.open, starts)
+    return _context(person) if person is not None else None
+
+
+def _short_gap(text: str, previous: _Part, part: _Part) -> bool:
+    """Whether only an attribution stands between two parts (one split quotation)."""
+    gap = text[previous.close + 1 : part.open]
+    return (len(gap.split()) <= 8 and "\n\n" not in gap) or gap.strip() == ""
+
+
+def _standalone(article: Article, part: _Part, starts: list[int]) -> bool:
+    """A quote that opens its sentence and is long enough to be someone's words."""
+    s_start, _ = _sentence_bounds(article, part)
+    lead = article.text[s_start : part.open]
+    words = len(part.span.of(article.text).split())
+    return not any(c.isalnum() for c in lead) and words >= _MIN_STANDALONE_WORDS
+
+
+def _context(person: Person) -> Speaker:
+    return Speaker(-1, -1, person.text, "context", person.name, person.entity_id)
+
+
+def _resolve(article: Article, start: int, end: int, part: _Part, people: People) -> Speaker:
+    phrase = article.text[start:end]
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in speech.PRONOUNS:
+        person = people.antecedent(article, start, phrase.lower())
+        if person is None and phrase.lower() in {"he", "she"}:
+            person = _subject_of_earlier(article, start, people)
+        if person is None:
+            return Speaker(start, end, phrase, "pronoun", None, None)
+        return Speaker(start, end, phrase, "pronoun", person.name, person.entity_id)
+    how = "name" if phrase[:1].isupper() and not _is_role(words) else "role"
+    found, phrase = _lookup(article, start, phrase, people)
+    end = start + len(phrase)
+    if found is not None:
+        people.note(article.id, found)
+        return Speaker(start, end, phrase, how, found.name, found.entity_id)
+    name = people.plain_name(phrase) if how == "name" else phrase
+    if how == "name":
+        people.note(article.id, Person(phrase, name, None, start, end))
+    return Speaker(start, end, phrase, how, name, None)
+
+
+def _subject_of_earlier(article: Article, pos: int, people: People) -> Person | None:
+    """A role written as the subject of the sentence before ("The Varenian president …")."""
+    k = bisect_right([s.start for s in article.sentences], pos) - 1
+    for j in range(k - 1, max(-1, k - 3), -1):
+        s = article.sentences[j]
+        subject = speech.sentence_subject(article.text, s.start, s.end)
+        if subject is not None:
+            phrase = article.text[subject[0] : subject[1]]
+            found, _ = _lookup(article, subject[0], phrase, people)
+            if found is not None:
+                return found
+    return None
+
+
+def _lookup(article: Article, start: int, phrase: str, people: People) -> tuple[Person | None, str]:
+    """The person a name or role phrase refers to, and the part of the phrase that says so.
+
+    A role phrase read up to a boundary may run on into its verb ("The foreign minister
+    brushed off"): the longest prefix that names someone is the speaker.
+    """
+    found = people.resolve(article.id, start, phrase)
+    words = phrase.split()
+    if found is not None or not _is_role(words):
+        return found, phrase
+    for n in range(len(words) - 1, 1, -1):
+        prefix = " ".join(words[:n])
+        found = people.resolve(article.id, start, prefix)
+        if found is not None:
+            return found, prefix
+    return None, _head_phrase(words)
+
+
+def _head_phrase(words: Sequence[str]) -> str:
+    """A role phrase cut before its first verb-like word ("a farmer grew" -> "a farmer")."""
+    kept = [words[0]]
+    for w in words[1:]:
+        bare = w.strip(",.;:").lower()
+        if bare in speech.SPEECH_VERBS or bare.endswith("ed") or bare in {"is", "was", "has"}:
+            break
+        kept.append(w)
+    return " ".join(kept)
+
+
+def _is_role(words: Sequence[str]) -> bool:
+    return words[0].lower() in {"the", "a", "an", "his", "her", "their", "its", "one", "another"}

@@ -1,0 +1,179 @@
+"""The grammar of attribution in news copy: speech verbs and speaker phrases, as patterns.
+
+Attribution in English news takes few shapes: after the quote ("…," he said / "…," said the
+minister / "…," Holm told reporters), before it (Holm said: "…" / She added that "…" /
+According to Holm, "…"), or, for a quote standing alone, inherited from the speaker in
+context. This module holds the patterns; :mod:`storyline.annotate.quotes` applies them.
+The word lists are closed classes of English (reporting verbs, pronouns, determiners).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_VERB_STEMS = """say said says saying tell told tells telling add added adds adding ask asked asks
+declare declared declares stated states state insist insisted insists insisting warn warned warns
+warning note noted notes noting explain explained explains explaining argue argued argues arguing
+reply replied replies write wrote writes writing announce announced announces continue continued
+continues recall recalled recalls recalling admit admitted admits conceded concedes stress
+stressed stresses stressing urge urged urges claim claimed claims acknowledged acknowledges
+remarked remarks observed observes joke joked jokes complained complains vow vowed vows promised
+promises predicted predicts suggested suggests cautioned cautions countered counters responded
+responds answered answers concluded concludes maintained maintains emphasised emphasized
+emphasises emphasizes confide confided confides tweeted posted quipped laughed sighed shouted
+whispered testified assured assures boasted confirmed confirms denied denies described
+describes called calls demanded demands pleaded pleads recounted recounts reiterated reiterates
+insisting telling explaining adding""".split()
+SPEECH_VERBS = frozenset(_VERB_STEMS)
+_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|went on|pointed out)"
+# Adverbs and auxiliaries between a subject and its verb ("he also said", "she has said").
+_ADV_WORD = (
+    r"(?:also|then|later|again|once|further|simply|only|still|has|have|had|would|will|did|was|"
+    r"earlier|previously|[a-z]+ly)"
+)
+_ADV = rf"(?:{_ADV_WORD}\s+)*"
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
+_DET = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)"
+_CAP = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*|(?:de|van|von|der|del|da|di|al|bin|le|la)(?=\s+[A-Z]))"
+NAME = rf"(?:{_CAP}(?:\s+{_CAP}){{0,5}})"
+# An apposition after a name starts in lower case ("Kovel, the mayor,", "Sollen, of the group
+# Clean Rivers,"); one that is a name follows a role instead ("the governor, Marek Olsen,").
+_APPOSITION = r"(?:,\s+[a-z][^,\"“”«»]{0,89},)"
+# A noun phrase after a verb ends at punctuation or where a clause or an adverbial starts.
+_NP_END = (
+    r"(?=\s*(?:[,.;:!?\"“”«»‘’]|$)|\s+(?:on|in|at|after|before|during|when|while|as|who|which|"
+    r"from|with|to|that|and|but|last|this|yesterday|today|adding|saying)\b)"
+)
+
+# A name ends where its affiliation starts ("Bram Osterling of the federation").
+_NAME_END = r"(?=\s*(?:[,.;:!?\"“”«»‘’()]|$)|\s+(?:of|from|at|on|in|who|as|after|when|while)\b)"
+AFTER_VERB_FIRST = re.compile(
+    rf"^[\s,.!?…—–-]*{_ADV}(?P<verb>{_VERB})\s+(?P<subj>{_PRONOUN}\b|{_DET}\s[^,.;:!?\"“”«»]{{1,90}}?"
+    rf"{_NP_END}|{NAME}{_NAME_END})(?P<appos>,\s+(?P<appname>{NAME})\s*(?=[.,;:!?]|$))?"
+)
+AFTER_SUBJECT_FIRST = re.compile(
+    rf"^[\s,.!?…—–-]*(?:{_DET}\s[^,.;:!?\"“”«»]{{1,70}},\s+(?P<appname>{NAME}),\s*"
+    rf"|(?P<subj>{_PRONOUN}|{NAME}{_APPOSITION}?|{_DET}\s(?:[\w'’-]+\s+){{0,6}}?)\s*)"
+    rf"{_ADV}(?P<verb>{_VERB})\b"
+)
+ACCORDING_TO = re.compile(
+    rf"\b[Aa]ccording\s+to\s+(?P<subj>{NAME}|{_DET}\s[^,.;:\"“”«»]{{1,80}}?)(?=\s*[,.;:])"
+)
+VERB_WORD = re.compile(rf"\b{_VERB}\b")
+_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,\"“”«»]*,\s*$")
+_SUBJECT_AT_END = (
+    re.compile(rf"(?<![\w'’])(?P<subj>{_PRONOUN})\s*$"),
+    re.compile(rf"(?<![\w'’])(?P<subj>{NAME}){_APPOSITION}?\s*$"),
+    re.compile(rf"(?<![\w'’])(?P<subj>{_DET}\s[^,;:.!?\"“”«»]{{1,70}}?)\s*$"),
+    re.compile(r"(?<![\w'’])(?P<subj>(?:[A-Z]\w+\s+)?[a-z]+s)\s*$"),
+)
+_SUBJECT_AT_START = re.compile(
+    rf"[\s\"“”«»‘’]*(?:(?:[A-Z]\w*|In|On|At|After|Before)(?:\s+[\w'’-]+){{0,4}},\s+)?"
+    rf"(?P<subj>{_PRONOUN}\b|{_DET}\s[\w'’-]+(?:\s+[\w'’-]+){{0,5}}|{NAME})"
+)
+_NAME_AT_END = re.compile(rf"(?<![\w'’])(?P<subj>{NAME})\s*$")
+_TRAILING_ADV = re.compile(rf"(?:\s+{_ADV_WORD})+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """An attribution found in text: the speaker phrase ``[start, end)`` and the verb."""
+
+    start: int
+    end: int
+    verb: str
+
+
+def after(text: str, start: int, end: int) -> Cue | None:
+    """Attribution right after a quote, in ``text[start:end]`` (", he said", "said Holm")."""
+    window = text[start:end]
+    m = AFTER_SUBJECT_FIRST.match(window)
+    if m and m.group("appname"):
+        # "…," the bank's governor, Marek Olsen, said: the name in the apposition.
+        return Cue(start + m.start("appname"), start + m.end("appname"), m.group("verb"))
+    if m and _plausible_subject(m.group("subj")):
+        s, e = _strip(window, m.start("subj"), m.end("subj"))
+        return Cue(start + s, start + e, m.group("verb"))
+    m = AFTER_VERB_FIRST.match(window)
+    if m:
+        if m.group("appname") and not m.group("subj")[:1].isupper():
+            return Cue(start + m.start("appname"), start + m.end("appname"), m.group("verb"))
+        s, e = _strip(window, m.start("subj"), m.end("subj"))
+        return Cue(start + s, start + e, m.group("verb"))
+    return None
+
+
+def before(text: str, start: int, end: int) -> Cue | None:
+    """Attribution before a quote within ``text[start:end]`` (the quote's clause so far).
+
+    The last reporting verb before the quote wins; its subject is the phrase right before it,
+    or ``Cue(-1, -1, verb)`` when the verb has none of its own ("…and said", "…, saying").
+    """
+    window = text[start:end]
+    verbs = list(VERB_WORD.finditer(window))
+    if not verbs:
+        m = ACCORDING_TO.search(window)
+        if m:
+            return Cue(start + m.start("subj"), start + m.end("subj"), "according to")
+        # "Sand was less sure: "…"": a colon introduces the subject's words.
+        return Cue(-1, -1, ":") if window.rstrip().endswith(":") else None
+    cue = None
+    for verb in reversed(verbs):
+        # A participle ("…, Haag said, adding that") has the subject of the verb before it.
+        if verb.group(0).endswith("ing"):
+            continue
+        cue = _subject_of(window, verb.start())
+        break
+    if cue is None:
+        return Cue(-1, -1, verbs[-1].group(0))
+    return Cue(start + cue[0], start + cue[1], verbs[-1].group(0))
+
+
+def _subject_of(window: str, verb_start: int) -> tuple[int, int] | None:
+    """The subject written right before a verb at ``verb_start`` of ``window``."""
+    head = window[:verb_start]
+    head = _TRAILING_ADV.sub("", head.rstrip()) if head.strip() else head
+    head = _RELATIVE.sub("", head)
+    bare = head.rstrip().rstrip(",")
+    pronoun, name_apposition, role, plural = _SUBJECT_AT_END
+    tries = ((pronoun, bare), (name_apposition, head), (_NAME_AT_END, bare), (role, head),
+             (plural, head))  # fmt: skip
+    for pattern, text in tries:
+        m = pattern.search(text)
+        if m and _plausible_subject(m.group("subj")):
+            return _strip(text, m.start("subj"), m.end("subj"))
+    return None
+
+
+def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The subject at the start of the sentence ``text[start:end]``, as offsets."""
+    m = _SUBJECT_AT_START.match(text, start, end)
+    if not m or not _plausible_subject(m.group("subj")):
+        return None
+    s, e = _strip(text, m.start("subj"), m.end("subj"))
+    return (s, e) if e > s else None
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,\t\n":
+        start += 1
+    while end > start and text[end - 1] in " ,\t\n":
+        end -= 1
+    return start, end
+
+
+_NOT_SUBJECTS = frozenset(
+    """it this that there which what who but and or so if as when while because i no not yes
+    yet then now here although though since for from in on at by with after before""".split()
+)
+
+
+def _plausible_subject(subject: str) -> bool:
+    words = subject.split()
+    if not words:
+        return False
+    if len(words) == 1:
+        return words[0].lower() not in _NOT_SUBJECTS | {"the", "a", "an"}
+    return words[0].lower() not in _NOT_SUBJECTS

@@ -1,0 +1,121 @@
+"""A timeline of dated events: sentences with a resolved day, merged across articles.
+
+Every sentence that holds a time expression resolving to one day (see
+:mod:`storyline.annotate.timex`) is a dated statement. Statements of the same day from several
+articles that share enough content words are one event, cited to all of them; the event's text
+is the statement most like the others (the medoid). Days come in order; within a day, the events
+most articles report come first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.annotate.timex import find_time_expressions
+from storyline.records import Article, Citation, TimelineEvent
+
+_WORD = re.compile(r"[^\W\d_]{3,}|\d+")
+# Function words carry no event content; the list is closed-class English.
+_STOP = frozenset(
+    """the and for that with from this was were has have had are its their his her they
+    she him them who which what when where will would said says told also after before into
+    than then over about been being not but all any our out one two on in at by of to""".split()
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TimelineConfig:
+    """How the timeline is built.
+
+    ``same_event`` is the word overlap (shared content words over the smaller set) above which
+    two statements of one day are one event; ``per_day`` caps the events kept for one day
+    (the best supported); ``min_words`` skips headings and fragments.
+    """
+
+    same_event: float = 0.35
+    per_day: int = 4
+    min_words: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Statement:
+    article: int
+    start: int
+    end: int
+    text: str
+    words: frozenset[str]
+
+
+def build_timeline(
+    articles: Sequence[Article], config: TimelineConfig | None = None
+) -> list[TimelineEvent]:
+    """Dated events of ``articles`` in date order (articles without a known date are skipped)."""
+    config = config or TimelineConfig()
+    by_day: dict[str, list[_Statement]] = defaultdict(list)
+    for i, article in enumerate(articles):
+        published = article.published_date
+        if published is None:
+            continue
+        quoted = article.quotes
+        for span in article.sentences:
+            # Quoted speech keeps the speaker's "today": only the reporter's dates count.
+            found = [
+                t
+                for t in find_time_expressions(article.text, published, span.start, span.end)
+                if t.granularity == "day"
+                and t.date is not None
+                and not any(q.start <= t.start < q.end for q in quoted)
+            ]
+            if not found:
+                continue
+            days = {t.date.isoformat() for t in found if t.date is not None}
+            text = " ".join(span.of(article.text).split())
+            dated = {w.lower() for t in found for w in _WORD.findall(t.text)}
+            words = frozenset(w.lower() for w in _WORD.findall(text)) - _STOP - dated
+            if len(text.split()) < config.min_words:
+                continue
+            for day in days:
+                by_day[day].append(_Statement(i, span.start, span.end, text, words))
+    events: list[TimelineEvent] = []
+    for day in sorted(by_day):
+        groups = _group(by_day[day], config.same_event)
+        groups.sort(key=lambda g: (-len({s.article for s in g}), g[0].article, g[0].start))
+        events.extend(_event(day, g, articles) for g in groups[: config.per_day])
+    return events
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _group(statements: list[_Statement], threshold: float) -> list[list[_Statement]]:
+    """Leader clustering: a statement joins the first group whose founder it overlaps enough.
+
+    Comparing with the founder, not with any member, keeps a chain of loosely related
+    statements of a busy day from collapsing into one event.
+    """
+    ordered = sorted(statements, key=lambda s: -len(s.words))
+    groups: list[list[_Statement]] = []
+    for s in ordered:
+        home = next((g for g in groups if _overlap(g[0].words, s.words) >= threshold), None)
+        if home is None:
+            groups.append([s])
+        elif all(o.article != s.article for o in home):
+            home.append(s)
+        else:
+            groups.append([s])
+    return [sorted(g, key=lambda s: (s.article, s.start)) for g in groups]
+
+
+def _event(day: str, group: list[_Statement], articles: Sequence[Article]) -> TimelineEvent:
+    medoid = max(
+        group,
+        key=lambda s: (sum(_overlap(s.words, o.words) for o in group), -len(s.text)),
+    )
+    citations = tuple(Citation(articles[s.article].id, s.start, s.end) for s in group)
+    return TimelineEvent(date=day, text=medoid.text, citations=citations)

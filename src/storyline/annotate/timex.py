@@ -1,0 +1,192 @@
+"""Time expressions in news text, resolved to calendar dates against the publication date.
+
+Forms understood: absolute dates ("March 3", "Feb. 17", "3 March 2026", "Monday, March 16",
+"2026-03-03"), weekdays ("Monday", "on Thursday", "last Friday", "next Monday", "Tuesday's"),
+deictic days ("yesterday", "today", "tomorrow"), and coarser periods ("last week", "next month",
+"September 2024"), which are found but carry no single day.
+
+Relative days follow news-writing convention, read against the article's publication date:
+
+* a bare weekday in a past-tense clause is the most recent such day on or before publication;
+* a bare weekday in a future clause ("will", "is due to", "expected to", ...) is the coming one,
+  on or after publication;
+* "next Monday" is the first Monday after publication, "last Monday" the last one before it;
+* a day and month without a year take the year that puts the date closest to publication.
+
+The word lists are English grammar (month and day names, auxiliaries), not corpus strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH = (
+    r"(?P<{g}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"
+    + "|".join(m.capitalize() for m in _MONTHS if len(m) > 4 or m == "may")
+    + ")"
+)
+_WEEKDAY = r"(?P<{g}>" + "|".join(d.capitalize() for d in _WEEKDAYS) + ")"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<{g}>(?:19|20)\d\d))?"
+
+_PATTERN = re.compile(
+    r"(?<![\w-])(?:"
+    # Monday, March 16[, 2026] / March 16[, 2026] / Feb. 17
+    rf"(?:{_WEEKDAY.format(g='wd1')},?\s+)?{_MONTH.format(g='m1')}\s+{_DAY.format(g='d1')}"
+    rf"(?![\d:]){_YEAR.format(g='y1')}"
+    # [Thursday] 26 February[ 2026] / 3 March 2026 / 3rd of March
+    rf"|(?:{_WEEKDAY.format(g='wd2')},?\s+)?{_DAY.format(g='d2')}\s+(?:of\s+)?"
+    rf"{_MONTH.format(g='m2')}{_YEAR.format(g='y2')}"
+    # ISO dates
+    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+    # September 2024 (a month)
+    rf"|{_MONTH.format(g='m3')}\s+(?P<y3>(?:19|20)\d\d)"
+    # last/next/this Monday, Monday
+    rf"|(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?{_WEEKDAY.format(g='wd3')}"
+    r"|(?P<deictic>[Yy]esterday|[Tt]oday|[Tt]omorrow)"
+    r"|(?P<prel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<period>week|month|year)"
+    r")(?![\w-])"
+)
+# Words that put the clause of a weekday in the future (reported speech included: "would").
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|won't|wouldn't|going to|(?:is|are|was|were) due|expected to|"
+    r"scheduled|set to|plans? to|planned|planning|intends? to|hopes? to|to be held|upcoming)\b"
+    r"|'ll\b",
+    re.IGNORECASE,
+)
+_CLAUSE_EDGE = re.compile(r"[.;:!?\"“”«»]|\bthat\b|\bbut\b|\band\b(?=\s+(?:he|she|they|it)\b)")
+_WORDISH = re.compile(r"[A-Za-z]{2,}")
+_LEFT_WORDS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression at ``[start, end)`` of a text and what it resolves to.
+
+    ``date`` is the day (or the first day of the week, month or year for coarser periods);
+    ``granularity`` is "day", "week", "month" or "year"; ``date`` is ``None`` when the
+    expression cannot be resolved (no publication date for a relative one).
+    """
+
+    start: int
+    end: int
+    text: str
+    date: date | None
+    granularity: str
+
+
+def find_time_expressions(
+    text: str, published: date | None, start: int = 0, end: int | None = None
+) -> list[TimeExpression]:
+    """Every time expression in ``text[start:end]``, resolved against ``published``."""
+    end = len(text) if end is None else end
+    found = []
+    for match in _PATTERN.finditer(text, start, end):
+        resolved, granularity = _resolve(match, text, published)
+        found.append(TimeExpression(match.start(), match.end(), match.group(0), resolved,
+                                    granularity))  # fmt: skip
+    return found
+
+
+def _resolve(match: re.Match[str], text: str, published: date | None) -> tuple[date | None, str]:
+    g = match.groupdict()
+    if g["iy"]:
+        return _safe_date(int(g["iy"]), int(g["im"]), int(g["id"])), "day"
+    for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
+        if g[m]:
+            return _day_month(g[m], int(g[d]), g[y], published), "day"
+    if g["m3"]:
+        return _safe_date(int(g["y3"]), _month(g["m3"]), 1), "month"
+    if published is None:
+        return None, "day" if not g["period"] else g["period"]
+    if g["deictic"]:
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["deictic"].lower()]
+        return published + timedelta(days=offset), "day"
+    if g["period"]:
+        return _period(g["prel"].lower(), g["period"], published), g["period"]
+    weekday = _WEEKDAYS.index(g["wd3"].lower())
+    rel = (g["rel"] or "").lower()
+    if rel == "next" or (rel in {"this", "coming", ""} and _future(text, match)):
+        strict = rel == "next"
+        return _coming(published, weekday, strict=strict), "day"
+    return _recent(published, weekday, strict=rel in {"last", "past"}), "day"
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.rstrip(".").lower()]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_month(month_name: str, day: int, year: str | None, published: date | None) -> date | None:
+    month = _month(month_name)
+    if year:
+        return _safe_date(int(year), month, day)
+    if published is None:
+        return None
+    candidates = [_safe_date(published.year + k, month, day) for k in (-1, 0, 1)]
+    valid = [c for c in candidates if c is not None]
+    return min(valid, key=lambda c: abs((c - published).days)) if valid else None
+
+
+def _coming(published: date, weekday: int, *, strict: bool) -> date:
+    ahead = (weekday - published.weekday()) % 7
+    if ahead == 0 and strict:
+        ahead = 7
+    return published + timedelta(days=ahead)
+
+
+def _recent(published: date, weekday: int, *, strict: bool) -> date:
+    back = (published.weekday() - weekday) % 7
+    if back == 0 and strict:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def _period(rel: str, period: str, published: date) -> date:
+    step = {"last": -1, "next": 1, "this": 0}[rel]
+    if period == "week":
+        monday = published - timedelta(days=published.weekday())
+        return monday + timedelta(weeks=step)
+    if period == "month":
+        month0 = published.year * 12 + published.month - 1 + step
+        return date(month0 // 12, month0 % 12 + 1, 1)
+    return date(published.year + step, 1, 1)
+
+
+def _future(text: str, match: re.Match[str]) -> bool:
+    """Whether the clause of a bare weekday speaks of the future.
+
+    The words before the weekday, back to the clause edge, decide when they contain a verb
+    ("will meet on Monday", "agreed on Tuesday"); a clause that opens with the weekday is read
+    from the words after it ("On Thursday the assembly will vote").
+    """
+    left = text[max(0, match.start() - 160) : match.start()]
+    edges = list(_CLAUSE_EDGE.finditer(left))
+    if edges:
+        left = left[edges[-1].end() :]
+    words = _WORDISH.findall(left)[-_LEFT_WORDS:]
+    left = " ".join(words)
+    if _FUTURE.search(left):
+        return True
+    if len([w for w in words if w.lower() not in {"on", "by", "from", "since", "until"}]) >= 2:
+        return False
+    right = text[match.end() : match.end() + 80]
+    cut = _CLAUSE_EDGE.search(right)
+    right = right[: cut.start()] if cut else right
+    return bool(_FUTURE.search(" ".join(_WORDISH.findall(right)[:8])))

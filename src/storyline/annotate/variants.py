@@ -1,0 +1,130 @@
+"""One quote, many wordings: quotations from several articles merged into :class:`Quote` records.
+
+Outlets print the same remark differently: in full, trimmed to one sentence, split around the
+attribution, re-translated, or as a fragment inside a paraphrase. Two quotations are one quote
+when their speakers agree (the same entity, or one speaker unknown) and most words of the
+shorter are words of the longer: the shared words over the shorter's words reach
+``same_quote`` (a fragment of a few words must be contained word for word). The quote's text is
+the wording most like the others (the medoid); its speaker is the entity most variants name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.annotate.names import fold
+from storyline.annotate.quotes import Quotation
+from storyline.records import Article, Quote, QuoteVariant, content_id
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+SAME_QUOTE = 0.6
+_SHORT = 8  # fewer words than this: contained word for word, not by overlap
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    quotation: Quotation
+    text: str
+    words: tuple[str, ...]
+    bag: frozenset[str]
+    order: int
+
+    @property
+    def joined(self) -> str:
+        return " " + " ".join(self.words) + " "
+
+
+def merge_quotations(
+    articles: Sequence[Article], quotations: Sequence[Quotation], *, same_quote: float = SAME_QUOTE
+) -> list[Quote]:
+    """Quotes with their variants, the most widely printed first."""
+    texts = {a.id: a.text for a in articles}
+    items = []
+    for i, q in enumerate(quotations):
+        text = q.text(texts[q.article_id])
+        words = tuple(fold(w) for w in _WORD.findall(text))
+        if words:
+            items.append(_Item(q, text, words, frozenset(words), i))
+    parent = list(range(len(items)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # Only quotations that share a word of four letters or more can be one quote.
+    postings: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        for w in item.bag:
+            if len(w) >= 4:
+                postings.setdefault(w, []).append(i)
+    for i, a in enumerate(items):
+        candidates = {j for w in a.bag if len(w) >= 4 for j in postings[w] if j > i}
+        for j in sorted(candidates):
+            b = items[j]
+            if _same(a, b, same_quote) and _speakers_agree(a.quotation, b.quotation):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[_Item]] = {}
+    for i, item in enumerate(items):
+        groups.setdefault(find(i), []).append(item)
+    quotes = [_quote(g) for g in groups.values()]
+    firsts = {
+        id(q): min(it.order for it in g) for q, g in zip(quotes, groups.values(), strict=True)
+    }
+    quotes.sort(key=lambda q: (-len({v.article_id for v in q.variants}), firsts[id(q)]))
+    return quotes
+
+
+def _same(a: _Item, b: _Item, threshold: float) -> bool:
+    short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    if len(short.words) < _SHORT:
+        return short.joined in long_.joined
+    return len(short.bag & long_.bag) / len(short.bag) >= threshold
+
+
+def _speakers_agree(a: Quotation, b: Quotation) -> bool:
+    sa, sb = a.speaker, b.speaker
+    if sa is None or sb is None:
+        return True
+    if sa.entity_id and sb.entity_id:
+        return sa.entity_id == sb.entity_id
+    if sa.name and sb.name and sa.how == sb.how == "name":
+        return fold(sa.name.split()[-1]) == fold(sb.name.split()[-1])
+    return True
+
+
+def _jaccard(a: _Item, b: _Item) -> float:
+    return len(a.bag & b.bag) / max(1, len(a.bag | b.bag))
+
+
+def _quote(group: list[_Item]) -> Quote:
+    group = sorted(group, key=lambda it: it.order)
+    medoid = max(
+        group, key=lambda it: (sum(_jaccard(it, o) for o in group), len(it.words), -it.order)
+    )
+    speakers = [it.quotation.speaker for it in group if it.quotation.speaker is not None]
+    entity_votes = Counter(s.entity_id for s in speakers if s.entity_id)
+    entity_id = entity_votes.most_common(1)[0][0] if entity_votes else None
+    names = [s.name for s in speakers if s.name and (entity_id is None or s.entity_id == entity_id)]
+    named = (
+        [s.name for s in speakers if s.name and s.how in {"name", "context"}]
+        if not entity_id
+        else []
+    )
+    name_votes = Counter(named or names)
+    name = name_votes.most_common(1)[0][0] if name_votes else None
+    variants = tuple(
+        QuoteVariant(it.quotation.article_id, it.text, it.quotation.start, it.quotation.end)
+        for it in group
+    )
+    return Quote(
+        id="q-" + content_id(f"{entity_id or name or ''}|{medoid.text}")[:12],
+        text=medoid.text,
+        speaker_name=name,
+        speaker_entity_id=entity_id,
+        variants=variants,
+    )

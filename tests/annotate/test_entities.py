@@ -1,0 +1,239 @@
+"""Named entities: spellings merged across articles, shared surnames kept apart, roles resolved."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from storyline.annotate.entities import (
+    Entity,
+    EntityIndex,
+    find_entities,
+    find_mentions,
+    merge_entities,
+)
+from storyline.annotate.names import fold, key, same_first_name, same_word
+from storyline.records import Article
+from storyline.segment import segment_article
+from tests.builders import article
+
+KORVAN = Path(__file__).resolve().parents[2] / "examples" / "korvan-talks"
+
+
+# --- names -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Navalny", "Navalnyy"),
+        ("Gaddafi", "Qadhafi"),
+        ("Khaidarov", "Khaydarov"),
+        ("Khaidarov", "Khaïdarov"),
+        ("Khaidarov", "Khaidorov"),  # one-letter misspelling of a long name
+        ("Yermakov", "Ermakov"),
+        ("Rouslan", "Ruslan"),
+        ("Tchaikovsky", "Tchaikovskiy"),
+    ],
+)
+def test_spellings_of_one_name_match(a: str, b: str) -> None:
+    assert same_word(fold(a), fold(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Petrov", "Petrova"),  # a final letter added: usually another person
+        ("Holm", "Helm"),  # one edit apart, but too short to be trusted
+        ("Brandvik", "Brandt"),
+        ("Anders", "Petra"),
+    ],
+)
+def test_different_names_do_not_match(a: str, b: str) -> None:
+    assert not same_word(fold(a), fold(b))
+
+
+def test_key_folds_accents_and_transliteration() -> None:
+    assert key(fold("Khaïdarov")) == key(fold("Haydarov"))
+    assert same_first_name("j.", "john") and not same_first_name("j.", "anna")
+
+
+# --- a small invented story ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def story() -> list[Article]:
+    return [
+        article(
+            "Interior Minister Marek Lind met the opposition leader Sofia Lind in Tarvik on Monday.",
+            "Sofia Lind, leader of the Green Alliance, said her party would vote against the plan. "
+            '"We will not sign a blank cheque," Lind said.',
+            "President Aleksandr Navrotsky of Kelmaria arrived later. Navrotsky's spokesman said "
+            "the talks would last two days.",
+            id="a1",
+        ),
+        article(
+            "Kelmarian President Aleksandr Navrotskiy arrived in Tarvik on Tuesday for talks with "
+            "Prime Minister Olga Dursen.",
+            "Navrotskiy said the talks were frank. Marek Lind, the interior minister, greeted him "
+            "at the airport.",
+            "The Kelmarian leader later met business leaders. Dursen said the meeting went well.",
+            id="a2",
+        ),
+        article(
+            "Aleksandr Navrotzky, the Kelmarian president, was in Tarvik on Wednesday.",
+            "Navrotzky told reporters that Olga Dursen had been a patient host. Interior Minister "
+            "Lind said security was tight.",
+            id="a3",
+        ),
+        article(
+            "Mr Navrotski left Tarvik on Thursday. Navrotski thanked Prime Minister Dursen. "
+            "Lind, the opposition leader, said nothing had been agreed.",
+            id="a4",
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def entities(story: list[Article]) -> list[Entity]:
+    return merge_entities(story, find_mentions(story))
+
+
+def person(entities: list[Entity], name: str) -> Entity:
+    found = [e for e in entities if e.type == "person" and e.name == name]
+    assert len(found) == 1, [(e.name, e.aliases) for e in entities if e.type == "person"]
+    return found[0]
+
+
+def test_mentions_are_clean_spans_of_the_text(story: list[Article]) -> None:
+    texts = {a.id: a.text for a in story}
+    mentions = find_mentions(story)
+    assert mentions
+    for m in mentions:
+        assert texts[m.article_id][m.start : m.end] == m.text
+        assert not m.text.lower().startswith(("the ", "president ", "mr "))
+        assert not m.text.endswith(("'s", "’s"))
+    assert find_mentions([]) == [] and merge_entities([], []) == []
+
+
+def test_transliterations_and_misspellings_merge(entities: list[Entity]) -> None:
+    navrotsky = person(entities, "Aleksandr Navrotsky")
+    assert {"Navrotsky", "Navrotskiy", "Navrotzky", "Navrotski", "Aleksandr Navrotskiy"} <= set(
+        navrotsky.aliases
+    )
+    assert navrotsky.aliases[0] == navrotsky.name
+    assert navrotsky.article_ids == ("a1", "a2", "a3", "a4")
+    assert "Kelmarian President" in navrotsky.roles
+    # however spaCy labelled one spelling, no other entity claims it
+    others = [e for e in entities if e is not navrotsky]
+    assert not any("Navrot" in alias for e in others for alias in e.aliases)
+
+
+def test_shared_surname_stays_apart(story: list[Article], entities: list[Entity]) -> None:
+    marek, sofia = person(entities, "Marek Lind"), person(entities, "Sofia Lind")
+    assert marek.id != sofia.id
+    assert "Interior Minister" in marek.roles
+    assert any("opposition leader" in r or "leader of" in r for r in sofia.roles)
+    a1 = story[0]
+    # "Lind said" right after Sofia Lind's quote is Sofia
+    said = a1.text.index("Lind said")
+    assert any(m.start == said for m in sofia.mentions if m.article_id == "a1")
+    # a bare "Lind" with a role goes to the one whose role it is
+    assert any(m.article_id == "a3" for m in marek.mentions)
+    assert any(m.article_id == "a4" for m in sofia.mentions)
+
+
+def test_ids_are_stable_and_records_convert(story: list[Article], entities: list[Entity]) -> None:
+    again = merge_entities(story, find_mentions(story))
+    assert [e.id for e in again] == [e.id for e in entities]
+    assert all(e.id.startswith("e-") for e in entities)
+    record = entities[0].to_record()
+    assert record.mentions == len(entities[0].mentions) and record.name == entities[0].name
+
+
+def test_index_resolves_names_roles_and_not_pronouns(
+    story: list[Article], entities: list[Entity]
+) -> None:
+    index = EntityIndex(entities, articles=story)
+    navrotsky = person(entities, "Aleksandr Navrotsky")
+    a2 = story[1]
+    assert index.resolve("a2", a2.text.index("The Kelmarian leader"), "The Kelmarian leader") == (
+        navrotsky
+    )
+    assert index.resolve("a2", 0, "Navrotzki's") == navrotsky
+    assert index.resolve("a2", len(a2.text), "the interior minister") == person(
+        entities, "Marek Lind"
+    )
+    assert index.resolve("a1", len(story[0].text), "Lind") == person(entities, "Sofia Lind")
+    assert index.resolve("a2", 10, "he") is None
+    assert index.resolve("a2", 10, "the weather") is None
+
+
+# --- the example corpus --------------------------------------------------------------------------
+
+
+def _korvan() -> list[Article]:
+    """The example's plain-text articles, segmented as they are (no cleaning needed here)."""
+    if not KORVAN.is_dir():
+        pytest.skip("examples/korvan-talks is absent")
+    articles = [
+        segment_article(Article(id=p.stem, source=p.name, text=p.read_text(encoding="utf-8")))
+        for p in sorted(KORVAN.glob("*.txt"))
+    ]
+    lines = (KORVAN / "more-coverage.jsonl").read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        record = json.loads(line)
+        if record.get("text"):
+            articles.append(
+                segment_article(
+                    Article(id=f"jsonl{i}", source="more-coverage.jsonl", text=record["text"])
+                )
+            )
+    return articles
+
+
+def test_korvan_variants_merge_as_in_truth() -> None:
+    articles = _korvan()
+    entities = find_entities(articles)
+    people = [e for e in entities if e.type == "person"]
+
+    def holder(alias: str) -> list[Entity]:
+        return [e for e in people if alias in e.aliases]
+
+    khaidarov = holder("Khaidarov")
+    assert len(khaidarov) == 1
+    assert {"Khaydarov", "Khaidorov", "Rouslan Khaïdarov"} <= set(khaidarov[0].aliases)
+    assert khaidarov[0].name in {"Ruslan Khaidarov", "Ruslan Khaydarov"}
+    assert any(r == "Mirovian President" for r in khaidarov[0].roles)
+    assert holder("Oleg Ermakov") == holder("Oleg Yermakov") != []
+    assert len(holder("Ilona Brandvik")) == 1 and "Brandvik" in holder("Ilona Brandvik")[0].aliases
+    anders, petra = holder("Anders Holm"), holder("Petra Holm")
+    assert len(anders) == len(petra) == 1 and anders != petra
+    velna = [e for e in entities if "Velna River" in e.aliases]
+    assert len(velna) == 1 and velna[0].type == "place" and "Velna" in velna[0].aliases
+
+    index = EntityIndex(entities, articles=articles)
+    c8 = next(a for a in articles if a.id == "channel8-korvan")
+    at = c8.text.index("The Mirovian leader")
+    assert index.resolve(c8.id, at, "The Mirovian leader") == khaidarov[0]
+    dm = next(a for a in articles if a.id == "daily-meridian-zhelin")
+    at = dm.text.index("Holm told reporters")
+    assert index.resolve(dm.id, at, "Holm") == anders[0]
+
+
+@pytest.mark.slow
+def test_a_25_article_cluster_is_fast() -> None:
+    articles = _korvan()
+    paragraphs = [a.text[p.start : p.end] for a in articles for p in a.paragraphs]
+    cluster = []
+    for i in range(25):
+        chunk = paragraphs[(i * 11) % len(paragraphs) :][:30]
+        text = "\n\n".join(chunk)
+        cluster.append(segment_article(Article(id=f"s{i}", source=f"s{i}", text=text)))
+    find_mentions(cluster[:1])  # the model loads once
+    started = time.perf_counter()
+    find_entities(cluster[1:])
+    assert time.perf_counter() - started < 15

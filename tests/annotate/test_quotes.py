@@ -1,0 +1,92 @@
+"""Quote attribution in every common style, speakers resolved to entities, variants merged."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate.entities import find_entities
+from storyline.annotate.people import People
+from storyline.annotate.quotes import Quotation, attribute_quotes
+from storyline.annotate.variants import merge_quotations
+from storyline.records import Article
+from tests.builders import article
+
+
+def speakers(a: Article, people: People | None = None) -> list[tuple[str, str | None]]:
+    return [(q.text(a.text), q.speaker.name if q.speaker else None)
+            for q in attribute_quotes(a, people)]  # fmt: skip
+
+
+STYLES = article(
+    "Harbour workers ended their strike on Friday.",
+    '"We have shown that the port cannot run without us," said Mirela Sandu, the union leader.',
+    "Viktor Brenn, the port director, was relieved. “Ships can berth again tonight,” he said. "
+    "“The queue will be gone by Monday.”",
+    "Lara Quist said: «The cost will be felt for months.»",
+    "According to Lara Quist, 'some cargo will not come back'.",
+    '"The first part of a long statement,',
+    '"and its end, two paragraphs later," Brenn told reporters.',
+    'The union held up a banner reading "Fair pay now".',
+    id="styles",
+)
+
+
+def test_attribution_styles_without_entities() -> None:
+    found = dict(speakers(STYLES))
+    assert found["We have shown that the port cannot run without us"] == "Mirela Sandu"
+    assert found["Ships can berth again tonight. The queue will be gone by Monday."] == (
+        "Viktor Brenn"
+    )
+    assert found["The cost will be felt for months."] == "Lara Quist"
+    assert found["some cargo will not come back"] == "Lara Quist"
+    assert "Fair pay now" not in found  # a slogan, not someone's words
+
+
+def test_split_and_multi_paragraph_quotes_are_one_quotation() -> None:
+    quotations = attribute_quotes(STYLES)
+    split = next(q for q in quotations if "Ships" in q.text(STYLES.text))
+    assert len(split.parts) == 2 and split.speaker is not None and split.speaker.text == "he"
+    long = next(q for q in quotations if "first part" in q.text(STYLES.text))
+    assert len(long.parts) == 2 and long.speaker is not None and long.speaker.name == "Brenn"
+
+
+@pytest.fixture(scope="module")
+def summit() -> list[Article]:
+    return [
+        article(
+            "Prime Minister Saskia Doorn of Elmark met Tarnian President Oskar Halvard in "
+            "Velbrook on Thursday.",
+            "«The fish do not know where our border is», said the Tarnian president.",
+            "Doorn was more guarded. «This is a first step», she said.",
+            id="s1",
+        ),
+        article(
+            "Oskar Halvard, the Tarnian president, and Prime Minister Saskia Doorn signed the "
+            "pledge.",
+            '"The fish do not know where our border is, and for too long we behaved as if they '
+            'did," Halvard told reporters.',
+            id="s2",
+        ),
+    ]
+
+
+def test_roles_and_pronouns_resolve_to_entities(summit: list[Article]) -> None:
+    people = People(find_entities(summit), articles=summit)
+    found = dict(speakers(summit[0], people))
+    assert found["The fish do not know where our border is"] == "Oskar Halvard"
+    assert found["This is a first step"] == "Saskia Doorn"
+
+
+def test_same_quote_in_several_outlets_is_one_quote_with_variants(summit: list[Article]) -> None:
+    entities = find_entities(summit)
+    people = People(entities, articles=summit)
+    quotations: list[Quotation] = [q for a in summit for q in attribute_quotes(a, people)]
+    quotes = merge_quotations(summit, quotations)
+    fish = quotes[0]
+    assert {v.article_id for v in fish.variants} == {"s1", "s2"}
+    assert fish.speaker_name == "Oskar Halvard" and fish.speaker_entity_id
+    texts = {a.id: a.text for a in summit}
+    for v in fish.variants:
+        assert texts[v.article_id][v.start : v.end].startswith("The fish")
+    assert fish.text.endswith("as if they did")  # the fullest wording
+    assert not any(q is not fish and "fish" in q.text for q in quotes)

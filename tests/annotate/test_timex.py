@@ -1,0 +1,80 @@
+"""Time expressions resolved against the publication date, and the timeline built from them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.annotate.timeline import build_timeline
+from storyline.annotate.timex import find_time_expressions
+from tests.builders import article
+
+TUESDAY = date(2026, 3, 3)  # a Tuesday
+WEDNESDAY = date(2026, 3, 4)
+
+
+def resolve(text: str, published: date, which: int = 0) -> date | None:
+    found = [t for t in find_time_expressions(text, published) if t.granularity == "day"]
+    return found[which].date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The presidents met on Tuesday.", TUESDAY, date(2026, 3, 3)),
+        ("The assembly approved it on Thursday.", TUESDAY, date(2026, 2, 26)),
+        ("The assembly is due to vote on Thursday.", date(2026, 2, 24), date(2026, 2, 26)),
+        ("He will report to the assembly on Thursday.", WEDNESDAY, date(2026, 3, 5)),
+        ("She said the commission would meet on Friday.", WEDNESDAY, date(2026, 3, 6)),
+        ("On Thursday the assembly will vote.", TUESDAY, date(2026, 3, 5)),
+        ("The commission meets next Monday.", WEDNESDAY, date(2026, 3, 9)),
+        ("They will meet in Korvan next Tuesday.", date(2026, 2, 24), date(2026, 3, 3)),
+        ("He returned late yesterday evening.", WEDNESDAY, date(2026, 3, 3)),
+        ("The crossing reopens on Monday, March 16.", TUESDAY, date(2026, 3, 16)),
+        ("Khaidarov would travel to Korvan on 3 March.", date(2026, 2, 24), date(2026, 3, 3)),
+        ("It was signed on 3 March 2026.", None, date(2026, 3, 3)),
+        ("The report came out Feb. 17.", TUESDAY, date(2026, 2, 17)),
+        ("The fire broke out Dec. 30.", date(2027, 1, 2), date(2026, 12, 30)),
+        ("The last meeting was on Tuesday's agenda.", WEDNESDAY, date(2026, 3, 3)),
+        ("He spoke last Tuesday.", TUESDAY, date(2026, 2, 24)),
+    ],
+)
+def test_days_resolve_by_news_convention(text: str, published: date | None, expected: date) -> None:
+    assert resolve(text, published) == expected  # type: ignore[arg-type]
+
+
+def test_periods_are_found_without_a_day_and_unknown_dates_stay_unresolved() -> None:
+    found = find_time_expressions("It closed in September 2024 and met last week.", TUESDAY)
+    assert [(t.text, t.granularity) for t in found] == [
+        ("September 2024", "month"),
+        ("last week", "week"),
+    ]
+    assert find_time_expressions("They met on Monday.", None)[0].date is None
+    # offsets point into the text
+    text = "Talks began on Monday."
+    t = find_time_expressions(text, TUESDAY)[0]
+    assert text[t.start : t.end] == "Monday"
+
+
+def test_timeline_merges_one_event_across_articles_in_date_order() -> None:
+    a = article(
+        "The two presidents agreed on Tuesday to reopen the Dask border crossing.",
+        "The assembly is due to vote on Thursday on the river memorandum.",
+        id="a",
+        published="2026-02-24",
+    )
+    b = article(
+        "Both presidents agreed on Tuesday to reopen the Dask crossing, officials said.",
+        '"Today we open a door," the president said.',
+        id="b",
+        published="2026-02-24T10:00:00+01:00",
+    )
+    undated = article("They met on Tuesday to reopen the crossing at Dask.", id="c")
+    events = build_timeline([a, b, undated])
+    assert [e.date for e in events] == ["2026-02-24", "2026-02-26"]
+    assert set(events[0].article_ids) == {"a", "b"}
+    for e in events:
+        for c in e.citations:
+            text = {"a": a.text, "b": b.text}[c.article_id]
+            assert "Today" not in text[c.start : c.end]  # quoted speech keeps its own "today"
