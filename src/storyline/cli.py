@@ -375,9 +375,14 @@ def eval_extraction(
 
 def _register() -> None:
     """Commands defined beside the code they drive."""
+    from storyline.eval.clustering import eval_clustering
     from storyline.eval.quotes import eval_quotes
+    from storyline.store.commands import export, ingest, show, stories
 
     eval_group.add_command(eval_quotes)
+    eval_group.add_command(eval_clustering)
+    for command in (ingest, stories, show, export):
+        main.add_command(command)
 
 
 _register()

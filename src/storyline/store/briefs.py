@@ -1,0 +1,61 @@
+"""Briefs and exports from the store: what ``storyline show`` and ``export`` print."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from storyline.records import Brief
+from storyline.store.sqlite import SQLiteStore
+
+
+def story_brief(
+    store: SQLiteStore,
+    story_id: str,
+    *,
+    words: int | None = 120,
+    sentences: int | None = None,
+    focus: str | None = None,
+) -> Brief:
+    """The brief of a stored story (``KeyError`` if there is none), cached per story version.
+
+    The summary is made with :func:`storyline.api.brief_articles` on the stored records, as
+    ``storyline brief`` would make it from the same articles.
+    """
+    resolved = store.resolve(story_id)
+    options = {"words": words, "sentences": sentences, "focus": focus}
+    cached = store.cached_brief(resolved, options)
+    if cached is not None:
+        return Brief.from_dict(cached)
+    from storyline.api import brief_articles
+
+    story = store.story(resolved)
+    articles = store.articles(story.article_ids)
+    result = brief_articles(articles, words=words, sentences=sentences, focus=focus)
+    store.cache_brief(resolved, options, result.to_dict())
+    return result
+
+
+def export_lines(store: SQLiteStore) -> Iterator[str]:
+    """One JSON line per stored article, in ingest order."""
+    storylines: dict[str, str] = {}
+    for article, story_id, duplicate_of in store.iter_articles():
+        if story_id not in storylines:
+            row = store.conn.execute(
+                "SELECT storyline_id FROM stories WHERE id = ?", (story_id,)
+            ).fetchone()
+            storylines[story_id] = row[0] if row else story_id
+        record = {
+            "id": article.id,
+            "source": article.source,
+            "title": article.title,
+            "outlet": article.outlet,
+            "url": article.url,
+            "published": article.published,
+            "text": article.text,
+            "removed": [r.to_dict() for r in article.removed],
+            "story_id": story_id,
+            "storyline_id": storylines[story_id],
+            "duplicate_of": duplicate_of,
+        }
+        yield json.dumps(record, ensure_ascii=False)

@@ -1,0 +1,199 @@
+"""The SQLite story store: migrations, idempotent ingest, online clustering, reads."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from storyline.records import Article, RawInput, Rejection, Removal
+from storyline.store import ClusterConfig, ingest, open_store
+from storyline.store.schema import SCHEMA_VERSION, current_version
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "korvan-talks"
+
+BRIDGE = (
+    "The river authority closed the Old Mill bridge on Tuesday after inspectors found cracks "
+    "in two support piers. Engineers said repairs to the bridge would take at least six weeks, "
+    "and commuters were sent to the ring road where traffic backed up for kilometres."
+)
+ELECTION = (
+    "Voters in the northern province elected a new governor on Sunday, giving the opposition "
+    "candidate a narrow majority after a campaign dominated by hospital closures and rising "
+    "fuel prices across rural districts."
+)
+
+
+def make(
+    text: str,
+    *,
+    id: str,
+    published: str = "2026-03-03",
+    title: str | None = None,
+    outlet: str | None = None,
+) -> Article:
+    return Article(
+        id=id, source=f"{id}.txt", text=text, title=title, outlet=outlet, published=published
+    )
+
+
+def reword(text: str, n: int) -> str:
+    """A rewrite by another outlet: a different closing clause."""
+    return f"{text} Outlet {n} reported that officials would say more on Friday."
+
+
+def test_migrations_are_recorded_and_reapplying_is_a_no_op(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    open_store(path).close()
+    store = open_store(path)
+    assert store.schema_version == SCHEMA_VERSION
+    assert current_version(store.conn) == SCHEMA_VERSION
+    store.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_articles_round_trip_with_removals(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    article = Article(
+        id="a1",
+        source="a.txt",
+        text=BRIDGE,
+        title="Bridge shut",
+        outlet="Post",
+        url="https://example.org/a",
+        published="2026-03-03T10:00:00",
+        removed=(Removal("Subscribe now", "subscription prompt", 0, 13),),
+    )
+    result = store.add_batch([article], [Rejection("bad.txt", "empty")])
+    assert result.placements[0].new_story
+    assert store.articles(["a1"]) == [article]
+    assert store.rejections() == [Rejection("bad.txt", "empty")]
+
+
+def test_same_article_twice_is_stored_once(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    first = store.add_batch([make(BRIDGE, id="a1")])
+    again = store.add_batch([make(BRIDGE, id="a1")])
+    assert len(first.placements) == 1 and again.skipped == ("a1",)
+    assert store.count()["articles"] == 1
+
+
+def test_similar_articles_share_a_story_and_others_do_not(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.add_batch([make(reword(BRIDGE, i), id=f"b{i}", outlet=f"O{i}") for i in range(3)])
+    store.add_batch([make(ELECTION, id="e1")])
+    stories = {len(s.article_ids): s for s in store.stories()}
+    assert set(stories) == {3, 1}
+    assert set(stories[3].article_ids) == {"b0", "b1", "b2"}
+    assert stories[3].outlets == ("O0", "O1", "O2")
+    assert store.check() == []
+
+
+def test_date_window_separates_events(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.add_batch([make(reword(BRIDGE, 1), id="x1", published="2026-03-03")])
+    store.add_batch([make(reword(BRIDGE, 2), id="x2", published="2026-05-20")])
+    assert len(store.stories()) == 2
+    topics = open_store(tmp_path / "t.db", config=ClusterConfig.topics())
+    topics.add_batch([make(reword(BRIDGE, 1), id="x1", published="2026-03-03")])
+    topics.add_batch([make(reword(BRIDGE, 2), id="x2", published="2026-05-20")])
+    assert len(topics.stories()) == 1
+
+
+def test_late_arriving_article_joins_its_story(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.add_batch([make(reword(BRIDGE, 1), id="old1", published="2026-03-03")])
+    store.add_batch([make(ELECTION, id="new", published="2026-04-10")])
+    store.add_batch([make(reword(BRIDGE, 2), id="late", published="2026-03-04")])
+    assert store.story("old1").article_ids == ("old1", "late")
+
+
+def test_syndicated_copy_is_marked_near_duplicate(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    placements = store.add_batch(
+        [
+            make(BRIDGE, id="wire"),
+            make(f"{BRIDGE} Copyright Agency.", id="copy"),
+        ]
+    ).placements
+    assert placements[1].duplicate_of == "wire"
+    assert store.story("wire").duplicates == ("copy",)
+
+
+def test_merge_when_an_article_bridges_two_stories(tmp_path: Path) -> None:
+    config = ClusterConfig(story_threshold=0.3, merge_threshold=0.3)
+    store = open_store(tmp_path / "s.db", config=config)
+    half_a = BRIDGE.split(". ")[0] + "."
+    half_b = ". ".join(BRIDGE.split(". ")[1:])
+    store.add_batch([make(half_a, id="a"), make(ELECTION, id="e")])
+    store.add_batch([make(half_b, id="b")])
+    before = store.count()["stories"]
+    result = store.add_batch([make(BRIDGE, id="whole")])
+    story = store.story("whole")
+    if result.placements[0].merged:
+        assert store.count()["stories"] == before - 1
+        assert {"a", "b", "whole"} <= set(story.article_ids)
+        gone = result.placements[0].merged[0]
+        assert store.story(gone).id == story.id  # the old id still resolves
+    assert store.check() == []
+
+
+def test_story_ids_resolve_by_prefix_and_unknown_ids_raise(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.add_batch([make(BRIDGE, id="abcdef0123456789")])
+    assert store.story("abcdef").id == "abcdef0123456789"
+    with pytest.raises(KeyError):
+        store.story("zzz")
+
+
+def test_search_and_since_filter_stories(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    store.add_batch(
+        [
+            make(BRIDGE, id="b", published="2026-03-03"),
+            make(ELECTION, id="e", published="2026-03-20"),
+        ]
+    )
+    assert [s.id for s in store.stories(search="old mill")] == ["b"]
+    from datetime import date
+
+    assert [s.id for s in store.stories(since=date(2026, 3, 10))] == ["e"]
+    assert store.stories(search="100%") == []
+
+
+def test_ingest_korvan_example_is_idempotent_and_groups_the_main_story(tmp_path: Path) -> None:
+    from storyline.ingest import load
+
+    store = open_store(tmp_path / "s.db")
+    raw, rejected = load([str(EXAMPLE)])
+    first = ingest(store, [*rejected, *raw], batch_size=4)
+    assert first.stored == 9
+    second = ingest(store, [*rejected, *raw], batch_size=4)
+    assert second.stored == 0 and second.skipped == 9
+    stories = store.stories()
+    sizes = sorted(len(s.article_ids) for s in stories)
+    assert sizes == [1, 8]
+    zhelin = next(s for s in stories if len(s.article_ids) == 1)
+    assert "zhelin" in zhelin.sources[0]
+    # The related earlier story belongs to the same storyline.
+    assert len({s.storyline_id for s in stories}) == 1
+    assert store.count()["duplicates"] >= 1
+
+
+def test_ingest_with_worker_processes_matches_inline(tmp_path: Path) -> None:
+    items = [
+        RawInput(
+            source=f"r{i}",
+            text=reword(BRIDGE, i) + f" Item {i} closing words here.",
+            published="2026-03-03",
+        )
+        for i in range(6)
+    ]
+    inline = open_store(tmp_path / "a.db")
+    pooled = open_store(tmp_path / "b.db")
+    one = ingest(inline, items, batch_size=2, jobs=1)
+    two = ingest(pooled, items, batch_size=2, jobs=2)
+    assert one.stored == two.stored == 6
+    assert [s.article_ids for s in inline.stories()] == [s.article_ids for s in pooled.stories()]
