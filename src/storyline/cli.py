@@ -378,10 +378,11 @@ def _register() -> None:
     from storyline.eval.clustering import eval_clustering
     from storyline.eval.quotes import eval_quotes
     from storyline.store.commands import export, ingest, show, stories
+    from storyline.web.commands import serve
 
     eval_group.add_command(eval_quotes)
     eval_group.add_command(eval_clustering)
-    for command in (ingest, stories, show, export):
+    for command in (ingest, stories, show, export, serve):
         main.add_command(command)
 
 

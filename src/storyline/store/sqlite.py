@@ -33,6 +33,42 @@ def _day(value: int | None) -> date | None:
     return date.fromordinal(value) if value else None
 
 
+def _like(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere (its wildcards escaped with ``\\``)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _filters(
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    search: str | None = None,
+    outlet: str | None = None,
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (over ``stories s``) and parameters of a story listing."""
+    where = ["s.merged_into IS NULL"]
+    params: list[Any] = []
+    if since is not None:
+        where.append("s.last_day >= ?")
+        params.append(since.toordinal())
+    if until is not None:
+        where.append("s.first_day <= ?")
+        params.append(until.toordinal())
+    if outlet:
+        where.append(
+            "EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id "
+            "AND a.outlet = ? COLLATE NOCASE)"
+        )
+        params.append(outlet)
+    if search:
+        where.append(
+            "(s.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM articles a WHERE "
+            "a.story_id = s.id AND (a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')))"
+        )
+        params += [_like(search)] * 3
+    return " AND ".join(where), params
+
+
 class SQLiteStore:
     """A story store in one SQLite file (or ``":memory:"``)."""
 
@@ -90,29 +126,68 @@ class SQLiteStore:
         ``since`` keeps stories with an article on or after that day; ``search`` keeps those
         whose title, or any member's title or text, contains it (case-insensitive).
         """
-        where = ["s.merged_into IS NULL"]
-        params: list[Any] = []
-        if since is not None:
-            where.append("s.last_day >= ?")
-            params.append(since.toordinal())
-        if search:
-            where.append(
-                "(s.title LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM articles a WHERE "
-                "a.story_id = s.id AND (a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')))"
-            )
-            pattern = (
-                "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            )
-            params += [pattern] * 3
+        clause, params = _filters(since=since, search=search)
+        return self._heads(clause, params, limit=limit)
+
+    def story_page(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        search: str | None = None,
+        outlet: str | None = None,
+        offset: int = 0,
+        limit: int = 20,
+    ) -> tuple[list[StoredStory], int]:
+        """One page of live stories (newest last day first) and how many match in all.
+
+        ``since``/``until`` keep stories whose time span overlaps those days; ``outlet`` keeps
+        stories with an article from that outlet (case-insensitive); ``search`` is as in
+        :meth:`stories`.
+        """
+        clause, params = _filters(since=since, until=until, search=search, outlet=outlet)
+        total = self.conn.execute(f"SELECT COUNT(*) FROM stories s WHERE {clause}", params)
+        count = int(total.fetchone()[0])
+        return self._heads(clause, params, limit=limit, offset=offset), count
+
+    def _heads(
+        self, clause: str, params: list[Any], *, limit: int | None, offset: int = 0
+    ) -> list[StoredStory]:
         sql = (
             "SELECT s.id, s.title, s.storyline_id, s.first_day, s.last_day FROM stories s "
-            f"WHERE {' AND '.join(where)} ORDER BY s.last_day DESC, s.created_seq DESC"
+            f"WHERE {clause} ORDER BY s.last_day DESC, s.created_seq DESC"
         )
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         heads = self.conn.execute(sql, params).fetchall()
         members = self._members([h[0] for h in heads])
         return [self._story(head, members.get(head[0], [])) for head in heads]
+
+    def storyline_stories(self, storyline_id: str) -> list[StoredStory]:
+        """The live stories of one storyline, oldest first."""
+        heads = self.conn.execute(
+            "SELECT id, title, storyline_id, first_day, last_day FROM stories "
+            "WHERE storyline_id = ? AND merged_into IS NULL ORDER BY first_day, created_seq",
+            (storyline_id,),
+        ).fetchall()
+        members = self._members([h[0] for h in heads])
+        return [self._story(head, members.get(head[0], [])) for head in heads]
+
+    def outlets(self, limit: int = 500) -> list[str]:
+        """Outlet names in the store, most articles first."""
+        rows = self.conn.execute(
+            "SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet "
+            "ORDER BY COUNT(*) DESC, outlet LIMIT ?",
+            (limit,),
+        )
+        return [r[0] for r in rows]
+
+    def article_placement(self, article_id: str) -> tuple[str, str | None] | None:
+        """The story holding an article and the article it duplicates, or ``None``."""
+        row = self.conn.execute(
+            "SELECT story_id, duplicate_of FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
 
     def _members(
         self, story_ids: list[str]

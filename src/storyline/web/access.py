@@ -1,0 +1,104 @@
+"""Store access for the web app: one SQLite connection per worker thread, one writer.
+
+FastAPI runs plain ``def`` endpoints in a thread pool. SQLite connections must not be shared
+between threads that use them at once, so each thread opens its own (WAL mode lets readers run
+beside the writer). Writes (ingest) go through one connection under a lock, and a brief that
+is not cached yet is computed once per story while other requests for it wait for the cache.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from storyline.records import Article, Brief, RawInput, Rejection, content_id
+from storyline.store.ingest import ingest
+from storyline.store.model import BatchResult, Placement
+from storyline.store.sqlite import SQLiteStore, open_store
+
+
+class StoreAccess:
+    """Per-thread read connections, a locked writer and single-flight brief computation."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._local = threading.local()
+        self._opened: list[SQLiteStore] = []
+        self._guard = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._brief_locks: dict[str, threading.Lock] = {}
+        open_store(self.path).close()  # create and migrate once, before any request
+
+    def reader(self) -> SQLiteStore:
+        """This thread's connection (opened on first use)."""
+        store: SQLiteStore | None = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.path)
+            self._local.store = store
+            with self._guard:
+                self._opened.append(store)
+        return store
+
+    @contextmanager
+    def _story_lock(self, story_id: str) -> Iterator[None]:
+        with self._guard:
+            lock = self._brief_locks.setdefault(story_id, threading.Lock())
+        with lock:
+            yield
+
+    def brief(
+        self,
+        story_id: str,
+        *,
+        words: int | None = 120,
+        sentences: int | None = None,
+        focus: str | None = None,
+    ) -> Brief:
+        """The story's brief (``KeyError`` if no such story), cached in the store."""
+        from storyline.store.briefs import story_brief
+
+        store = self.reader()
+        resolved = store.resolve(story_id)
+        with self._story_lock(resolved):
+            return story_brief(store, resolved, words=words, sentences=sentences, focus=focus)
+
+    def article(self, article_id: str) -> tuple[Article, str, str | None] | None:
+        """An article with its story id and the article it duplicates, or ``None``."""
+        store = self.reader()
+        placement = store.article_placement(article_id)
+        found = store.articles([article_id])
+        if placement is None or not found:
+            return None
+        return found[0], placement[0], placement[1]
+
+    def add(
+        self, items: Sequence[RawInput | Rejection]
+    ) -> tuple[list[Placement], list[str], list[Rejection]]:
+        """Clean, store and cluster ``items`` (one writer at a time).
+
+        Returns where each new article went, the ids of inputs already stored (or repeated
+        in ``items``), and the inputs rejected.
+        """
+        results: list[BatchResult] = []
+        ids = [i.id or content_id(i.content) for i in items if isinstance(i, RawInput)]
+        with self._write_lock:
+            store = self.reader()
+            known = store.known_ids(ids)
+            report = ingest(store, items, on_commit=results.append)
+        placements = [p for r in results for p in r.placements]
+        seen: set[str] = set()
+        skipped = []
+        for i in ids:
+            if i in known or i in seen:
+                skipped.append(i)
+            seen.add(i)
+        return placements, skipped, list(report.rejections)
+
+    def close(self) -> None:
+        """Close every connection opened so far."""
+        with self._guard:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
