@@ -16,8 +16,10 @@ def story_brief(
     words: int | None = 120,
     sentences: int | None = None,
     focus: str | None = None,
+    cache: bool = True,
 ) -> Brief:
-    """The brief of a stored story (``KeyError`` if there is none), cached per story version.
+    """The brief of a stored story (``KeyError`` if there is none), cached per story version
+    (unless ``cache`` is false: then it is made, or read from the cache, but not kept).
 
     The summary is made with :func:`storyline.api.brief_articles` on the stored records, as
     ``storyline brief`` would make it from the same articles.
@@ -32,7 +34,8 @@ def story_brief(
     story = store.story(resolved)
     articles = store.articles(story.article_ids)
     result = brief_articles(articles, words=words, sentences=sentences, focus=focus)
-    store.cache_brief(resolved, options, result.to_dict())
+    if cache:
+        store.cache_brief(resolved, options, result.to_dict())
     return result
 
 

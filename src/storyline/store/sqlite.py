@@ -311,12 +311,17 @@ class SQLiteStore:
     # --- cached briefs --------------------------------------------------------------------
     def cached_brief(self, story_id: str, options: dict[str, Any]) -> dict[str, Any] | None:
         """The brief cached for this story and options, if the story has not changed since."""
+        text = self.cached_brief_json(story_id, options)
+        return json.loads(text) if text is not None else None
+
+    def cached_brief_json(self, story_id: str, options: dict[str, Any]) -> str | None:
+        """The cached brief's JSON text, as stored (for serving it without re-encoding)."""
         row = self.conn.execute(
             "SELECT b.brief FROM briefs b JOIN stories s ON s.id = b.story_id "
             "WHERE b.story_id = ? AND b.options = ? AND b.version = s.version",
             (story_id, json.dumps(options, sort_keys=True)),
         ).fetchone()
-        return json.loads(row[0]) if row else None
+        return str(row[0]) if row else None
 
     def cache_brief(self, story_id: str, options: dict[str, Any], brief: dict[str, Any]) -> None:
         """Keep a brief (its JSON form) for this story version and options."""

@@ -8,6 +8,7 @@ is not cached yet is computed once per story while other requests for it wait fo
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -57,12 +58,40 @@ class StoreAccess:
         focus: str | None = None,
     ) -> Brief:
         """The story's brief (``KeyError`` if no such story), cached in the store."""
+        return Brief.from_dict(
+            json.loads(self.brief_json(story_id, words=words, sentences=sentences, focus=focus))
+        )
+
+    def brief_json(
+        self,
+        story_id: str,
+        *,
+        words: int | None = 120,
+        sentences: int | None = None,
+        focus: str | None = None,
+    ) -> str:
+        """The brief's JSON text, made on first use and then served from the store's cache.
+
+        Only briefs with the default options are kept: other lengths and focus questions are
+        made on each request, so clients cannot fill the store with one brief per question.
+        """
         from storyline.store.briefs import story_brief
 
         store = self.reader()
         resolved = store.resolve(story_id)
-        with self._story_lock(resolved):
-            return story_brief(store, resolved, words=words, sentences=sentences, focus=focus)
+        options = {"words": words, "sentences": sentences, "focus": focus}
+        cached = store.cached_brief_json(resolved, options)
+        if cached is not None:
+            return cached
+        with self._story_lock(resolved):  # one thread makes it; the others then read it
+            cached = store.cached_brief_json(resolved, options)
+            if cached is not None:
+                return cached
+            default = words == 120 and sentences is None and focus is None
+            made = story_brief(
+                store, resolved, words=words, sentences=sentences, focus=focus, cache=default
+            )
+            return json.dumps(made.to_dict())
 
     def article(self, article_id: str) -> tuple[Article, str, str | None] | None:
         """An article with its story id and the article it duplicates, or ``None``."""

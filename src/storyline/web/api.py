@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Header, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from storyline.ingest.readers import from_record
@@ -157,23 +157,36 @@ def get_story(request: Request, story_id: str) -> StoryDetailOut:
     return StoryDetailOut.model_validate({**story.to_dict(), "storyline": storyline})
 
 
-@router.get("/stories/{story_id}/brief", responses=_ERRORS)
+@router.get(
+    "/stories/{story_id}/brief",
+    responses={
+        200: {
+            "description": "The brief (schema `storyline.brief/1`, see brief.schema.json).",
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        },
+        **_ERRORS,
+    },
+    response_class=Response,
+)
 def get_brief(
     request: Request,
     story_id: str,
     words: Annotated[int | None, Query(ge=1, le=2000)] = None,
     sentences: Annotated[int | None, Query(ge=1, le=100)] = None,
     focus: Annotated[str | None, Query(max_length=500)] = None,
-) -> dict[str, Any]:
+) -> Response:
     """The story's brief, as ``storyline brief --format json`` writes it (schema
     ``storyline.brief/1``, described by ``brief.schema.json``); cached until the story changes.
     """
-    access = _access(request)
-    story = _story(access, story_id)
     if words is None and sentences is None:
         words = 120
-    brief = access.brief(story.id, words=words, sentences=sentences, focus=focus or None)
-    return brief.to_dict()
+    try:
+        text = _access(request).brief_json(
+            story_id, words=words, sentences=sentences, focus=focus or None
+        )
+    except KeyError as exc:
+        raise HTTPException(404, str(exc.args[0])) from None
+    return Response(text, media_type="application/json")
 
 
 @router.get("/articles/{article_id}", responses=_ERRORS)

@@ -9,6 +9,7 @@ nothing else. The API answers every error with one JSON shape (see :func:`error_
 from __future__ import annotations
 
 import hmac
+import os
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -166,3 +167,13 @@ def create_app(
         )
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app built from ``$STORYLINE_DB``, ``$STORYLINE_TOKEN`` and ``$STORYLINE_MAX_BODY``:
+    how ``storyline serve --workers N`` starts it in each worker process."""
+    return create_app(
+        os.environ["STORYLINE_DB"],
+        token=os.environ.get("STORYLINE_TOKEN") or None,
+        max_body=int(os.environ.get("STORYLINE_MAX_BODY") or DEFAULT_MAX_BODY),
+    )

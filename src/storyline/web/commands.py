@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -33,6 +34,13 @@ import click
     help="Refuse request bodies larger than this many bytes [default: 10000000].",
 )
 @click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Server processes (more than one uses more cores; each keeps its own connections).",
+)
+@click.option(
     "--log-level",
     type=click.Choice(["critical", "error", "warning", "info", "debug"]),
     default="info",
@@ -45,6 +53,7 @@ def serve(
     port: int,
     token: str | None,
     max_body: int | None,
+    workers: int,
     log_level: str,
 ) -> None:
     """Serve the story store in a browser and as a JSON API.
@@ -56,7 +65,7 @@ def serve(
     """
     import uvicorn
 
-    from storyline.store.sqlite import default_path
+    from storyline.store.sqlite import default_path, open_store
     from storyline.web.app import DEFAULT_MAX_BODY, create_app
 
     path = Path(db) if db is not None else Path(default_path())
@@ -64,7 +73,23 @@ def serve(
         click.echo(f"storyline: no store at {path} yet; starting with an empty one", err=True)
     if token is not None and len(token) < 16:
         raise click.BadParameter("use a token of at least 16 characters", param_hint="--token")
-    app = create_app(path, token=token, max_body=max_body or DEFAULT_MAX_BODY)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"storyline: serving {path} at http://{shown}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    if workers == 1:
+        app = create_app(path, token=token, max_body=max_body or DEFAULT_MAX_BODY)
+        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+        return
+    open_store(path).close()  # create and migrate once, before the workers start
+    os.environ["STORYLINE_DB"] = str(path)
+    os.environ["STORYLINE_MAX_BODY"] = str(max_body or DEFAULT_MAX_BODY)
+    if token is not None:
+        os.environ["STORYLINE_TOKEN"] = token
+    uvicorn.run(
+        "storyline.web.app:app_from_env",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level=log_level,
+        server_header=False,
+    )
