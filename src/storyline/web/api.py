@@ -229,6 +229,8 @@ def post_articles(
         record = article.model_dump(exclude_none=True)
         items.append(from_record(record, source=record.get("url") or f"api:{n}"))
     placements, skipped, rejected = _access(request).add(items)
+    if placements:
+        request.app.state.counts.invalidate()
     return IngestOut(
         stored=[
             PlacementOut(

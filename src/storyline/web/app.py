@@ -59,18 +59,32 @@ class Settings:
 
 
 class Counts:
-    """Store totals for the page header, refreshed at most every few seconds."""
+    """Store totals and outlet names for the pages, refreshed at most every few seconds (both
+    scan tables, and a list page needs them on every view)."""
 
     def __init__(self, access: StoreAccess, ttl: float = 5.0) -> None:
         self.access, self.ttl = access, ttl
         self._value: dict[str, int] = {}
+        self._outlets: list[str] = []
         self._at = 0.0
 
-    def get(self) -> dict[str, int]:
+    def _refresh(self) -> None:
         now = time.monotonic()
         if not self._value or now - self._at > self.ttl:
-            self._value, self._at = self.access.reader().count(), now
+            store = self.access.reader()
+            self._value, self._outlets, self._at = store.count(), store.outlets(), now
+
+    def invalidate(self) -> None:
+        """Read the totals afresh on next use (after this process stored articles)."""
+        self._value = {}
+
+    def get(self) -> dict[str, int]:
+        self._refresh()
         return self._value
+
+    def outlets(self) -> list[str]:
+        self._refresh()
+        return self._outlets
 
 
 def _templates() -> Jinja2Templates:

@@ -66,7 +66,7 @@ def story_list(
             "page": page,
             "pages": pages,
             "query": query,
-            "outlets": store.outlets(),
+            "outlets": request.app.state.counts.outlets(),
             "prev_url": link(page - 1) if page > 1 else None,
             "next_url": link(page + 1) if page < pages else None,
         },
