@@ -51,7 +51,10 @@ def test_a_path_works_too(tmp_path: Path):
 
 def test_brief_of_already_clean_articles_matches_the_full_pipeline():
     full = storyline.brief(_inputs(), words=50)
-    bare = [storyline.Article(id=a.id, source=a.source, text=a.text, outlet=a.outlet) for a in full.articles]
+    bare = [
+        storyline.Article(id=a.id, source=a.source, text=a.text, outlet=a.outlet)
+        for a in full.articles
+    ]
     again = storyline.brief_articles(bare, words=50)
     assert [s.text for s in again.summary] == [s.text for s in full.summary]
     assert again.analysis.facts == full.analysis.facts

@@ -50,9 +50,7 @@ def brief_articles(
     if not articles:
         raise NoUsableInputError(rejected)
     segmented = tuple(a if a.sentences else segment_article(a) for a in articles)
-    pipeline = Pipeline(
-        [AnalyzeStage(), SummarizeStage(config)], given=("articles", "sentences")
-    )
+    pipeline = Pipeline([AnalyzeStage(), SummarizeStage(config)], given=("articles", "sentences"))
     batch = pipeline(Batch(articles=segmented, rejected=tuple(rejected)))
     return _result(batch, focus, {"words": words, "sentences": sentences})
 

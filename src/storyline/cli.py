@@ -259,7 +259,10 @@ def eval_group() -> None:
     help="Write one line per system and cluster to this CSV file.",
 )
 @click.option(
-    "--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="Write the means and rows as JSON to this file.",
 )
 @_progress
@@ -345,7 +348,10 @@ def eval_summaries(
     help="Also run the reference tools (trafilatura, jusText) in the same run.",
 )
 @click.option(
-    "--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
     help="Write the report as JSON to this file.",
 )
 def eval_extraction(

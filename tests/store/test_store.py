@@ -197,3 +197,71 @@ def test_ingest_with_worker_processes_matches_inline(tmp_path: Path) -> None:
     two = ingest(pooled, items, batch_size=2, jobs=2)
     assert one.stored == two.stored == 6
     assert [s.article_ids for s in inline.stories()] == [s.article_ids for s in pooled.stories()]
+
+
+# A lone article (X) and two later ones (A1, A2) that share the bridge report with it: X is
+# less close to either alone than to their joined story, whose centroid leaves out what only
+# one of them says.
+EXTRA = " Engineers said the steel bearings had rusted and the deck sagged by several centimetres."
+LONE = (
+    BRIDGE + " The mayor blamed decades of neglected maintenance budgets and promised an audit "
+    "of every crossing in the city."
+)
+LATER = (
+    BRIDGE + EXTRA + " Fishermen below the piers worried that falling concrete would damage "
+    "their moored boats.",
+    BRIDGE + EXTRA + " Schoolchildren from the eastern suburbs faced longer bus journeys to "
+    "their classes.",
+)
+
+
+def _recheck_config(lags: tuple[int, ...]) -> ClusterConfig:
+    # Only the second look may join the lone article: no member evidence, no merges.
+    return ClusterConfig(
+        story_threshold=0.6, member_threshold=1.0, merge_threshold=0.99, recheck_lags=lags
+    )
+
+
+def test_lone_article_joins_a_story_that_formed_after_it(tmp_path: Path) -> None:
+    sizes = {}
+    for lags in ((), (2,)):
+        store = open_store(tmp_path / f"s{len(lags)}.db", config=_recheck_config(lags))
+        for i, text in enumerate((ELECTION, LONE, *LATER)):
+            result = store.add_batch([make(text, id=f"a{i}")])
+        sizes[lags] = sorted(len(s.article_ids) for s in store.stories())
+        assert store.check() == []
+    assert sizes[()] == [1, 1, 2]
+    assert sizes[(2,)] == [1, 3]
+    assert result.placements[0].merged == ("a1",)  # reported on the batch that merged it
+    assert store.story("a1").id == store.story("a2").id  # the old story id resolves
+
+
+def test_placements_name_live_stories_after_merges_in_the_batch(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db", config=_recheck_config((0,)))
+    result = store.add_batch([make(t, id=f"a{i}") for i, t in enumerate((ELECTION, LONE, *LATER))])
+    assert sorted(len(s.article_ids) for s in store.stories()) == [1, 3]
+    for placement in result.placements:
+        assert store.story(placement.article_id).id == placement.story_id
+    assert sum(len(p.merged) for p in result.placements) == 1
+    assert store.check() == []
+
+
+def test_a_close_member_is_evidence_even_when_the_centroid_is_not(tmp_path: Path) -> None:
+    stories = {}
+    for member_threshold in (0.3, 1.0):
+        config = ClusterConfig(story_threshold=0.99, member_threshold=member_threshold)
+        store = open_store(tmp_path / f"m{member_threshold}.db", config=config)
+        store.add_batch([make(LATER[0], id="b1"), make(ELECTION, id="e")])
+        store.add_batch([make(LATER[1], id="b2")])
+        stories[member_threshold] = len(store.stories())
+    assert stories == {0.3: 2, 1.0: 3}
+
+
+def test_reingesting_after_merges_stores_nothing_twice(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db", config=_recheck_config((2,)))
+    batches = [[make(text, id=f"a{i}")] for i, text in enumerate((ELECTION, LONE, *LATER))]
+    for batch in batches * 2:
+        store.add_batch(batch)
+    assert store.count()["articles"] == 4
+    assert sorted(len(s.article_ids) for s in store.stories()) == [1, 3]
+    assert store.check() == []

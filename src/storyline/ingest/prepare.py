@@ -44,8 +44,10 @@ def _dropped_removals(item: _Extracted) -> list[Removal]:
     removals = []
     for line in item.dropped:
         text = normalise(line)
-        reason = HEADLINE if title and text.casefold() == title else reason_for(
-            text, group_size=1, outside=True
+        reason = (
+            HEADLINE
+            if title and text.casefold() == title
+            else reason_for(text, group_size=1, outside=True)
         )
         removals.append(Removal(line, reason + _HTML_NOTE))
     return removals

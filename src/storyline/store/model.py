@@ -19,8 +19,15 @@ from storyline.records import Article, Rejection
 class ClusterConfig:
     """Settings of online clustering (thresholds are cosine similarities of TF-IDF vectors).
 
-    ``story_window_days`` bounds how far apart (in publication days) articles of one story may
-    be; ``None`` means no bound (topic-level clustering, as in DUC's topic clusters).
+    An article joins the candidate story whose centroid is at least ``story_threshold`` close,
+    or one of whose latest ``member_checks`` members is at least ``member_threshold`` close
+    (searched in the ``member_candidates`` stories closest by centroid); the larger margin over
+    its threshold ranks the candidates. Two stories merge when their centroids are at least
+    ``merge_threshold`` close. A story still made of one article is looked at again when each
+    of ``recheck_lags`` more articles have been stored after it, since stories that formed or
+    moved in the meantime may hold it now. ``story_window_days`` bounds how far apart (in
+    publication days) articles of one story may be; ``None`` means no bound (topic-level
+    clustering, as in DUC's topic clusters).
     """
 
     story_threshold: float = 0.24
@@ -34,6 +41,10 @@ class ClusterConfig:
     centroid_terms: int = 400
     candidates: int = 24
     duplicate_checks: int = 40
+    member_threshold: float = 0.5
+    member_candidates: int = 4
+    member_checks: int = 8
+    recheck_lags: tuple[int, ...] = (50, 200, 600)
 
     @classmethod
     def topics(cls) -> ClusterConfig:

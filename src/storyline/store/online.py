@@ -103,6 +103,20 @@ def cosine(a: Mapping[int, float], b: Mapping[int, float]) -> float:
     return dot / ((norm(a) * norm(b)) or 1.0)
 
 
+def nearest(vector: Mapping[int, float], members: Iterable[Mapping[int, float]]) -> float:
+    """The highest cosine of ``vector`` with any of ``members`` (0.0 when there are none).
+
+    Members are unit vectors, as :func:`weigh` makes them, so only ``vector``'s norm divides.
+    """
+    scale = norm(vector) or 1.0
+    top = 0.0
+    for member in members:
+        a, b = (vector, member) if len(vector) <= len(member) else (member, vector)
+        dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+        top = max(top, dot / scale)
+    return top
+
+
 def encode_vector(vector: Mapping[int, float]) -> bytes:
     """Bytes of a sparse vector: int64 terms then float32 weights, little-endian."""
     terms = np.fromiter(vector.keys(), dtype="<i8", count=len(vector))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import numpy as np
@@ -38,6 +38,8 @@ class StoryState:
     version: int
     created_seq: int
     dirty: bool = False
+    # Vectors of the latest members (newest last), loaded on first use: nearest-member evidence.
+    members: list[online.Vector] | None = None
 
 
 def _window(day: int, days: int | None) -> tuple[int, int]:
@@ -54,6 +56,8 @@ class BatchWriter:
         self.config = config
         self._stories: OrderedDict[str, StoryState] = OrderedDict()
         self._generation = -1
+        self._touched: dict[str, None] = {}  # stories that gained articles this batch, in order
+        self._redirect: dict[str, str] = {}  # story merged this batch -> the story it went into
 
     # --- meta and caches ------------------------------------------------------------------
     def _meta(self, key: str, default: int) -> int:
@@ -158,11 +162,14 @@ class BatchWriter:
         counts = [online.term_counts(a.title, a.text) for a in fresh]
         df = self._df({t for c in counts for t in c})
         n = self._meta("n_articles", 0)
+        n_before = n
         # Undated articles are placed on the latest publication day seen (else today).
         last_day = self._meta("last_day", date.today().toordinal())
         dated = self._meta("dated", 0)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         placements = []
+        self._touched = {}
+        self._redirect = {}
         for article, count in zip(fresh, counts, strict=True):
             for term in count:
                 df[term] = df.get(term, 0) + 1
@@ -173,6 +180,13 @@ class BatchWriter:
                 last_day = max(last_day, day) if dated else day
                 dated = 1
             placements.append(self._place(article, day, count, df, n, now))
+        merges: dict[str, list[str]] = {}
+        for lag in self.config.recheck_lags:
+            for story_id, gone in self._recheck(n_before - lag, n - lag, df).items():
+                merges.setdefault(story_id, []).extend(gone)
+        for story_id, gone in self._remerge().items():
+            merges.setdefault(story_id, []).extend(gone)
+        placements = self._redirected(placements, merges)
         self.conn.executemany(
             "INSERT INTO term_df (term, df) VALUES (?, ?) "
             "ON CONFLICT (term) DO UPDATE SET df = excluded.df",
@@ -216,10 +230,11 @@ class BatchWriter:
         return df
 
     # --- clustering -----------------------------------------------------------------------
-    def _candidates(self, terms: list[int], day: int, days: int | None) -> list[str]:
+    def _candidates(self, terms: list[int], window: tuple[int, int]) -> list[str]:
+        """Stories with postings of ``terms`` on days in ``window``, most postings first."""
         if not terms:
             return []
-        lo, hi = _window(day, days)
+        lo, hi = window
         marks = ",".join("?" * len(terms))
         rows = self.conn.execute(
             f"SELECT story_id, COUNT(*) AS c FROM postings WHERE term IN ({marks}) "
@@ -227,6 +242,40 @@ class BatchWriter:
             (*terms, lo, hi, self.config.candidates),
         ).fetchall()
         return [r[0] for r in rows]
+
+    def _members(self, state: StoryState) -> list[online.Vector]:
+        """The vectors of the story's latest members (at most ``member_checks``)."""
+        if state.members is None:
+            rows = self.conn.execute(
+                "SELECT vector FROM articles WHERE story_id = ? ORDER BY seq DESC LIMIT ?",
+                (state.id, self.config.member_checks),
+            ).fetchall()
+            state.members = [online.decode_vector(r[0]) for r in reversed(rows)]
+        return state.members
+
+    def _score(self, vector: online.Vector, candidates: list[str]) -> list[tuple[str, float]]:
+        """Candidates with their evidence of holding the article, best first.
+
+        The evidence is the larger margin over its threshold of the similarity to the story's
+        centroid and to its nearest member: a story that drifted (a long topic, an event that
+        developed) can have a member much closer than its centroid. Only the stories closest
+        by centroid are searched for a near member, which keeps the work per article bounded.
+        """
+        cfg = self.config
+        by_centroid = sorted(
+            ((sid, online.cosine(vector, self._state(sid).centroid)) for sid in candidates),
+            key=lambda kv: kv[1],
+            reverse=True,
+        )
+        scored = []
+        for rank, (sid, centroid) in enumerate(by_centroid):
+            margin = centroid - cfg.story_threshold
+            if rank < cfg.member_candidates and cfg.member_threshold < 1.0:
+                near = online.nearest(vector, self._members(self._state(sid)))
+                margin = max(margin, near - cfg.member_threshold)
+            scored.append((sid, margin))
+        scored.sort(key=lambda kv: kv[1], reverse=True)
+        return scored
 
     def _place(
         self,
@@ -240,18 +289,11 @@ class BatchWriter:
         cfg = self.config
         vector = online.weigh(counts, df, n, cfg.vector_terms)
         query = online.query_terms(vector, counts, df, cfg.query_terms)
-        scored = sorted(
-            (
-                (sid, online.cosine(vector, self._state(sid).centroid))
-                for sid in self._candidates(query, day, cfg.story_window_days)
-            ),
-            key=lambda kv: kv[1],
-            reverse=True,
-        )
+        scored = self._score(vector, self._candidates(query, _window(day, cfg.story_window_days)))
         shingles = online.shingles(article.text)
         merged: list[str] = []
         duplicate_of = None
-        if scored and scored[0][1] >= cfg.story_threshold:
+        if scored and scored[0][1] >= 0.0:
             target = self._state(scored[0][0])
             # Stories that turn out to be one: the article's other candidates whose centroid
             # is close to the joined story's (checked after the article is added).
@@ -286,9 +328,14 @@ class BatchWriter:
                 1,
                 n,
                 dirty=True,
+                members=[],
             )
             self._remember(target)
             new_story = True
+        members = self._members(target)
+        members.append(vector)
+        del members[: -cfg.member_checks]
+        self._touched[target.id] = None
         self._insert(article, day, target.id, duplicate_of, vector, shingles, now)
         top = sorted(vector, key=vector.__getitem__, reverse=True)[: cfg.query_terms]
         self.conn.executemany(
@@ -300,6 +347,92 @@ class BatchWriter:
             self.conn.execute("DELETE FROM briefs WHERE story_id = ?", (target.id,))
         return Placement(article.id, target.id, new_story, duplicate_of, tuple(merged))
 
+    def _remerge(self) -> dict[str, list[str]]:
+        """Merge the stories this batch grew with close stories; the merges per survivor.
+
+        A story's centroid moves as articles join it, so two stories started apart (by the
+        order articles came in) can come to describe one event. Each story that gained an
+        article in this batch looks up its candidates with its centroid's strongest terms,
+        within the date window around its days; a story that only has its first article was
+        already compared with every candidate when it was placed.
+        """
+        cfg = self.config
+        merges: dict[str, list[str]] = {}
+        for story_id in list(self._touched):
+            story_id = self._resolve(story_id)
+            state = self._state(story_id)
+            if state.n_articles < 2:
+                continue
+            terms = sorted(state.centroid, key=state.centroid.__getitem__, reverse=True)
+            lo, _ = _window(state.first_day, cfg.story_window_days)
+            _, hi = _window(state.last_day, cfg.story_window_days)
+            for other_id in self._candidates(terms[: cfg.query_terms], (lo, hi)):
+                other_id = self._resolve(other_id)
+                if other_id == state.id:
+                    continue
+                other = self._state(other_id)
+                if online.cosine(state.centroid, other.centroid) < cfg.merge_threshold:
+                    continue
+                into, gone = (
+                    (state, other) if state.n_articles >= other.n_articles else (other, state)
+                )
+                self._merge(gone, into)
+                merges.setdefault(into.id, []).append(gone.id)
+                state = into
+        return merges
+
+    def _recheck(self, after: int, upto: int, df: dict[int, int]) -> dict[str, list[str]]:
+        """Give the stories started by articles ``after < seq <= upto`` that are still alone a
+        second look: a story that formed or moved after such an article came may hold it now.
+        """
+        if upto <= after or upto <= 0:
+            return {}
+        # Story sizes are read from the states: this batch's changes are not saved yet.
+        rows = self.conn.execute(
+            "SELECT story_id FROM articles WHERE seq > ? AND seq <= ?", (after, upto)
+        ).fetchall()
+        merges: dict[str, list[str]] = {}
+        cfg = self.config
+        for (story_id,) in rows:
+            state = self._state(self._resolve(story_id))
+            if state.n_articles != 1:
+                continue
+            # Look the story up by its terms that other articles share (as when placed).
+            shared = self._df({t for t in state.centroid if t not in df})
+            shared.update((t, df[t]) for t in state.centroid if t in df)
+            terms = online.query_terms(state.centroid, {}, shared, cfg.query_terms)
+            found = [
+                sid
+                for sid in self._candidates(terms, _window(state.first_day, cfg.story_window_days))
+                if sid != state.id
+            ]
+            scored = self._score(state.centroid, found)
+            if scored and scored[0][1] >= 0.0:
+                into = self._state(scored[0][0])
+                self._merge(state, into)
+                merges.setdefault(into.id, []).append(state.id)
+        return merges
+
+    def _resolve(self, story_id: str) -> str:
+        while story_id in self._redirect:
+            story_id = self._redirect[story_id]
+        return story_id
+
+    def _redirected(
+        self, placements: list[Placement], merges: dict[str, list[str]]
+    ) -> list[Placement]:
+        """Placements with their stories followed through merges; each batch-end merge is
+        reported on the last placement into the surviving story."""
+        found = [
+            replace(p, story_id=self._resolve(p.story_id)) if p.story_id in self._redirect else p
+            for p in placements
+        ]
+        for i in range(len(found) - 1, -1, -1):
+            late = merges.pop(found[i].story_id, None)
+            if late:
+                found[i] = replace(found[i], merged=found[i].merged + tuple(late))
+        return found
+
     def _storyline(
         self, article: Article, vector: online.Vector, query: list[int], day: int
     ) -> str:
@@ -307,7 +440,7 @@ class BatchWriter:
         cfg = self.config
         found, score = online.best(
             (sid, online.cosine(vector, self._state(sid).centroid))
-            for sid in self._candidates(query, day, cfg.storyline_window_days)
+            for sid in self._candidates(query, _window(day, cfg.storyline_window_days))
         )
         if found is not None and score >= cfg.storyline_threshold:
             return self._state(found).storyline_id
@@ -348,7 +481,9 @@ class BatchWriter:
         into.last_day = max(into.last_day, gone.last_day)
         into.version += 1
         into.title = into.title or gone.title
+        into.members = (self._members(into) + self._members(gone))[-cfg.member_checks :]
         into.dirty = True
+        self._redirect[gone.id] = into.id
         self._save(gone)
         self.conn.execute(
             "UPDATE stories SET merged_into = ?, n_articles = 0 WHERE id = ? OR merged_into = ?",
