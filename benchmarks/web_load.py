@@ -152,7 +152,9 @@ def wrk(base: str, paths: list[str], *, clients: int, seconds: int) -> dict[str,
     os.unlink(handle.name)
     if "Latency Distribution" not in out:
         raise RuntimeError(f"wrk gave no latency distribution:\n{out}")
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M))
+    latency = dict(re.findall(r"^\s*(50|99)(?:\.0+)?%\s+(\S+)\s*$", out, re.M))
+    if len(latency) != 2:
+        raise RuntimeError(f"could not read wrk's latency percentiles:\n{out}")
     done = re.search(r"(\d+) requests in", out)
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: (.*)", out)

@@ -81,3 +81,17 @@ def test_missing_pages_are_html_404s(client: TestClient) -> None:
         assert response.status_code == 404
         assert response.headers["content-type"].startswith("text/html")
         assert "<h1>404</h1>" in response.text
+
+
+def test_long_storylines_list_the_stories_closest_in_time(example_db) -> None:
+    from storyline.store.sqlite import open_store
+
+    with open_store(example_db) as store:
+        stories = store.stories()
+        main = max(stories, key=lambda s: len(s.article_ids))
+        every = store.storyline_stories(main.storyline_id)
+        assert [s.id for s in every] == store.storyline_ids(main.storyline_id)
+        assert len(every) == 2 and every[0].first_day <= every[1].first_day
+        closest = store.storyline_stories(main.storyline_id, near=main.first_day, limit=1)
+        assert [s.id for s in closest] == [main.id]
+        assert store.storyline_size(main.storyline_id) == 2

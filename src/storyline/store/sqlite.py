@@ -163,15 +163,42 @@ class SQLiteStore:
         members = self._members([h[0] for h in heads])
         return [self._story(head, members.get(head[0], [])) for head in heads]
 
-    def storyline_stories(self, storyline_id: str) -> list[StoredStory]:
-        """The live stories of one storyline, oldest first."""
-        heads = self.conn.execute(
+    def storyline_stories(
+        self, storyline_id: str, *, near: date | None = None, limit: int | None = None
+    ) -> list[StoredStory]:
+        """The live stories of one storyline, oldest first.
+
+        With ``limit``, only that many: those whose first day is closest to ``near`` (a long
+        storyline can hold thousands of stories).
+        """
+        sql = (
             "SELECT id, title, storyline_id, first_day, last_day FROM stories "
-            "WHERE storyline_id = ? AND merged_into IS NULL ORDER BY first_day, created_seq",
-            (storyline_id,),
-        ).fetchall()
+            "WHERE storyline_id = ? AND merged_into IS NULL"
+        )
+        params: list[Any] = [storyline_id]
+        if limit is not None:
+            sql += " ORDER BY ABS(COALESCE(first_day, 0) - ?), created_seq LIMIT ?"
+            params += [near.toordinal() if near else 0, int(limit)]
+        heads = sorted(self.conn.execute(sql, params).fetchall(), key=lambda h: (h[3] or 0, h[0]))
         members = self._members([h[0] for h in heads])
         return [self._story(head, members.get(head[0], [])) for head in heads]
+
+    def storyline_ids(self, storyline_id: str) -> list[str]:
+        """Ids of the live stories of one storyline, oldest first."""
+        rows = self.conn.execute(
+            "SELECT id FROM stories WHERE storyline_id = ? AND merged_into IS NULL "
+            "ORDER BY first_day, created_seq",
+            (storyline_id,),
+        )
+        return [r[0] for r in rows]
+
+    def storyline_size(self, storyline_id: str) -> int:
+        """Number of live stories in one storyline."""
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM stories WHERE storyline_id = ? AND merged_into IS NULL",
+            (storyline_id,),
+        ).fetchone()
+        return int(row[0])
 
     def outlets(self, limit: int = 500) -> list[str]:
         """Outlet names in the store, most articles first."""

@@ -153,7 +153,7 @@ def get_story(request: Request, story_id: str) -> StoryDetailOut:
     """One story (by id, unique id prefix or member article id) and its storyline."""
     access = _access(request)
     story = _story(access, story_id)
-    storyline = [s.id for s in access.reader().storyline_stories(story.storyline_id)]
+    storyline = access.reader().storyline_ids(story.storyline_id)
     return StoryDetailOut.model_validate({**story.to_dict(), "storyline": storyline})
 
 

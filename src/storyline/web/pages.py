@@ -14,6 +14,7 @@ from storyline.web.api import parse_day
 from storyline.web.views import paragraphs, safe_url, story_view
 
 router = APIRouter(include_in_schema=False)
+RELATED_SHOWN = 12  # stories of the storyline listed on a story page, the closest in time
 
 
 def _render(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
@@ -85,8 +86,14 @@ def story_page(request: Request, story_id: str) -> Response:
     if story.id != story_id:  # a prefix, a merged story or an article id: the canonical page
         return RedirectResponse(f"/stories/{story.id}", status_code=307)
     brief = access.brief(story.id)
-    related = store.storyline_stories(story.storyline_id)
-    return _render(request, "story.html", {"view": story_view(brief, story, related)})
+    related = store.storyline_stories(
+        story.storyline_id, near=story.first_day, limit=RELATED_SHOWN + 1
+    )
+    view = story_view(brief, story, related)
+    others = store.storyline_size(story.storyline_id) - 1
+    return _render(
+        request, "story.html", {"view": view, "more_related": others - len(view.related)}
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
