@@ -38,11 +38,14 @@ def _median_seconds(run: Callable[[], object], repeats: int) -> float:
 
 
 def _cold_brief(docs: list[RawInput]) -> object:
-    """A brief as of text never seen: the per-sentence entity cache is emptied first (the
-    spaCy model itself stays loaded, as in any long-running process)."""
+    """A brief as of text never seen: the per-sentence entity cache and the per-article unit
+    cache are emptied first (the spaCy model itself stays loaded, as in any long-running
+    process)."""
     from storyline.annotate import mentions
+    from storyline.index import units
 
     mentions._cache.clear()
+    units._article_units.cache_clear()
     return storyline.brief(docs)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -75,27 +76,37 @@ def build_units(articles: Sequence[Article]) -> list[Unit]:
     """Every sentence of every article, with its concepts and position."""
     units: list[Unit] = []
     for a, article in enumerate(articles):
-        count = len(article.sentences)
-        for s, span in enumerate(article.sentences):
-            raw = " ".join(span.of(article.text).split())
-            text = balance_quotes(_BULLET.sub("", strip_dateline(raw) if s == 0 else raw))
-            tokens = words(text)
-            units.append(
-                Unit(
-                    article=a,
-                    sentence=s,
-                    start=span.start,
-                    end=span.end,
-                    text=text,
-                    n_words=len(text.split()),
-                    position=s / count if count else 0.0,
-                    concepts=frozenset(concepts(text)),
-                    numbers=numbers(text),
-                    dangling=bool(tokens) and tokens[0] in _DANGLING,
-                    complete=bool(_COMPLETE.search(text)),
-                )
-            )
+        own = _article_units(article)
+        units.extend(own if a == 0 else (replace(u, article=a) for u in own))
     return units
+
+
+# A brief indexes the same articles several times (all of them, each story, the main story,
+# the summary); an article's units depend on the article alone, so they are made once.
+@lru_cache(maxsize=1024)
+def _article_units(article: Article) -> tuple[Unit, ...]:
+    units = []
+    count = len(article.sentences)
+    for s, span in enumerate(article.sentences):
+        raw = " ".join(span.of(article.text).split())
+        text = balance_quotes(_BULLET.sub("", strip_dateline(raw) if s == 0 else raw))
+        tokens = words(text)
+        units.append(
+            Unit(
+                article=0,
+                sentence=s,
+                start=span.start,
+                end=span.end,
+                text=text,
+                n_words=len(text.split()),
+                position=s / count if count else 0.0,
+                concepts=frozenset(concepts(text)),
+                numbers=numbers(text),
+                dangling=bool(tokens) and tokens[0] in _DANGLING,
+                complete=bool(_COMPLETE.search(text)),
+            )
+        )
+    return tuple(units)
 
 
 def fit_tfidf(units: Sequence[Unit]) -> tuple[TfidfVectorizer | None, sparse.csr_matrix]:
