@@ -9,6 +9,7 @@ import pytest
 
 from storyline.records import Article, RawInput, Rejection, Removal
 from storyline.store import ClusterConfig, ingest, open_store
+from storyline.store.recheck import split_groups
 from storyline.store.schema import SCHEMA_VERSION, current_version
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "korvan-talks"
@@ -265,3 +266,45 @@ def test_reingesting_after_merges_stores_nothing_twice(tmp_path: Path) -> None:
     assert store.count()["articles"] == 4
     assert sorted(len(s.article_ids) for s in store.stories()) == [1, 3]
     assert store.check() == []
+
+
+def _split_config(min_size: int) -> ClusterConfig:
+    # Any shared word joins a story; only the split can tell the two events apart.
+    return ClusterConfig(
+        story_threshold=0.01,
+        member_threshold=1.0,
+        merge_threshold=0.3,
+        recheck_lags=(),
+        split_min_size=min_size,
+    )
+
+
+def test_split_groups_cuts_two_separated_groups_only() -> None:
+    a = [{1: 0.8, 2: 0.6}, {1: 0.6, 2: 0.8}, {1: 0.7, 2: 0.7, 9: 0.1}]
+    b = [{3: 0.8, 4: 0.6}, {3: 0.6, 4: 0.8}, {3: 0.7, 4: 0.7, 9: 0.1}]
+    options = {"threshold": 0.3, "min_size": 3, "centroid_terms": 100}
+    assert split_groups([a[0], b[0], a[1], b[1], a[2], b[2]], **options) == [1, 3, 5]
+    assert split_groups(a + a, **options) is None
+    assert split_groups(a + b[:2], **options) is None  # a group smaller than min_size stays
+
+
+def test_a_story_of_two_events_is_split_when_it_grows(tmp_path: Path) -> None:
+    texts = [reword(BRIDGE, 1), reword(ELECTION, 2), reword(BRIDGE, 3), reword(ELECTION, 4)]
+    sizes = {}
+    for min_size in (0, 2):
+        store = open_store(tmp_path / f"s{min_size}.db", config=_split_config(min_size))
+        batch = [make(t, id=f"a{i}", title="Province report") for i, t in enumerate(texts)]
+        result = store.add_batch(batch)
+        sizes[min_size] = sorted(len(s.article_ids) for s in store.stories())
+        for placement in result.placements:
+            found = store.article_placement(placement.article_id)
+            assert found is not None and found[0] == placement.story_id
+        assert store.check() == []
+        store.add_batch(batch)  # re-ingest stores nothing and keeps the stories
+        assert store.count()["articles"] == 4
+        assert sorted(len(s.article_ids) for s in store.stories()) == sizes[min_size]
+    assert sizes == {0: [4], 2: [2, 2]}
+    assert {a for s in store.stories() for a in s.article_ids if "a1" in s.article_ids} == {
+        "a1",
+        "a3",
+    }

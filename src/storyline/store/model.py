@@ -25,7 +25,10 @@ class ClusterConfig:
     its threshold ranks the candidates. Two stories merge when their centroids are at least
     ``merge_threshold`` close. A story still made of one article is looked at again when each
     of ``recheck_lags`` more articles have been stored after it, since stories that formed or
-    moved in the meantime may hold it now. ``story_window_days`` bounds how far apart (in
+    moved in the meantime may hold it now. A story that grows past a power of two members (up
+    to ``split_max_size``) is cut in two by average link and split when both groups have at
+    least ``split_min_size`` members and their centroids are less than ``merge_threshold``
+    close (0 turns splitting off). ``story_window_days`` bounds how far apart (in
     publication days) articles of one story may be; ``None`` means no bound (topic-level
     clustering, as in DUC's topic clusters).
     """
@@ -45,6 +48,8 @@ class ClusterConfig:
     member_candidates: int = 4
     member_checks: int = 8
     recheck_lags: tuple[int, ...] = (50, 200, 600)
+    split_min_size: int = 8
+    split_max_size: int = 1024
 
     @classmethod
     def topics(cls) -> ClusterConfig:

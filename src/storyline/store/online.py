@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -160,3 +161,28 @@ def best(scored: Iterable[tuple[str, float]]) -> tuple[str | None, float]:
         if score > top[1]:
             top = (key, score)
     return top
+
+
+@dataclass(slots=True)
+class StoryState:
+    """A story's clustering state, cached between batches while no other process writes."""
+
+    id: str
+    storyline_id: str
+    title: str | None
+    first_day: int
+    last_day: int
+    n_articles: int
+    centroid: Vector
+    version: int
+    created_seq: int
+    dirty: bool = False
+    # Vectors of the latest members (newest last), loaded on first use: nearest-member evidence.
+    members: list[Vector] | None = None
+
+
+def window(day: int, days: int | None) -> tuple[int, int]:
+    """The days within ``days`` of ``day`` (every day when ``days`` is ``None``)."""
+    if days is None:
+        return (-(2**62), 2**62)
+    return (day - days, day + days)

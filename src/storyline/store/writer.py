@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import numpy as np
@@ -19,36 +19,14 @@ import numpy as np
 from storyline.records import Article, Rejection
 from storyline.store import online
 from storyline.store.model import BatchResult, ClusterConfig, Placement
+from storyline.store.online import StoryState, window
+from storyline.store.recheck import Rechecks
 
 _CACHE_SIZE = 20_000
 _CHUNK = 500  # bound on SQL variables per statement
 
 
-@dataclass(slots=True)
-class StoryState:
-    """A story's clustering state, cached between batches while no other process writes."""
-
-    id: str
-    storyline_id: str
-    title: str | None
-    first_day: int
-    last_day: int
-    n_articles: int
-    centroid: online.Vector
-    version: int
-    created_seq: int
-    dirty: bool = False
-    # Vectors of the latest members (newest last), loaded on first use: nearest-member evidence.
-    members: list[online.Vector] | None = None
-
-
-def _window(day: int, days: int | None) -> tuple[int, int]:
-    if days is None:
-        return (-(2**62), 2**62)
-    return (day - days, day + days)
-
-
-class BatchWriter:
+class BatchWriter(Rechecks):
     """Places articles into stories and writes them, one transaction per batch."""
 
     def __init__(self, conn: sqlite3.Connection, config: ClusterConfig) -> None:
@@ -58,6 +36,8 @@ class BatchWriter:
         self._generation = -1
         self._touched: dict[str, None] = {}  # stories that gained articles this batch, in order
         self._redirect: dict[str, str] = {}  # story merged this batch -> the story it went into
+        self._moved: dict[str, str] = {}  # member of a story split this batch -> its story
+        self._sizes: dict[str, int] = {}  # story -> its size when this batch first grew it
 
     # --- meta and caches ------------------------------------------------------------------
     def _meta(self, key: str, default: int) -> int:
@@ -170,6 +150,8 @@ class BatchWriter:
         placements = []
         self._touched = {}
         self._redirect = {}
+        self._moved = {}
+        self._sizes = {}
         for article, count in zip(fresh, counts, strict=True):
             for term in count:
                 df[term] = df.get(term, 0) + 1
@@ -186,6 +168,7 @@ class BatchWriter:
                 merges.setdefault(story_id, []).extend(gone)
         for story_id, gone in self._remerge().items():
             merges.setdefault(story_id, []).extend(gone)
+        self._split_grown()
         placements = self._redirected(placements, merges)
         self.conn.executemany(
             "INSERT INTO term_df (term, df) VALUES (?, ?) "
@@ -289,7 +272,7 @@ class BatchWriter:
         cfg = self.config
         vector = online.weigh(counts, df, n, cfg.vector_terms)
         query = online.query_terms(vector, counts, df, cfg.query_terms)
-        scored = self._score(vector, self._candidates(query, _window(day, cfg.story_window_days)))
+        scored = self._score(vector, self._candidates(query, window(day, cfg.story_window_days)))
         shingles = online.shingles(article.text)
         merged: list[str] = []
         duplicate_of = None
@@ -332,6 +315,7 @@ class BatchWriter:
             )
             self._remember(target)
             new_story = True
+        self._sizes.setdefault(target.id, target.n_articles - 1)
         members = self._members(target)
         members.append(vector)
         del members[: -cfg.member_checks]
@@ -347,84 +331,15 @@ class BatchWriter:
             self.conn.execute("DELETE FROM briefs WHERE story_id = ?", (target.id,))
         return Placement(article.id, target.id, new_story, duplicate_of, tuple(merged))
 
-    def _remerge(self) -> dict[str, list[str]]:
-        """Merge the stories this batch grew with close stories; the merges per survivor.
-
-        A story's centroid moves as articles join it, so two stories started apart (by the
-        order articles came in) can come to describe one event. Each story that gained an
-        article in this batch looks up its candidates with its centroid's strongest terms,
-        within the date window around its days; a story that only has its first article was
-        already compared with every candidate when it was placed.
-        """
-        cfg = self.config
-        merges: dict[str, list[str]] = {}
-        for story_id in list(self._touched):
-            story_id = self._resolve(story_id)
-            state = self._state(story_id)
-            if state.n_articles < 2:
-                continue
-            terms = sorted(state.centroid, key=state.centroid.__getitem__, reverse=True)
-            lo, _ = _window(state.first_day, cfg.story_window_days)
-            _, hi = _window(state.last_day, cfg.story_window_days)
-            for other_id in self._candidates(terms[: cfg.query_terms], (lo, hi)):
-                other_id = self._resolve(other_id)
-                if other_id == state.id:
-                    continue
-                other = self._state(other_id)
-                if online.cosine(state.centroid, other.centroid) < cfg.merge_threshold:
-                    continue
-                into, gone = (
-                    (state, other) if state.n_articles >= other.n_articles else (other, state)
-                )
-                self._merge(gone, into)
-                merges.setdefault(into.id, []).append(gone.id)
-                state = into
-        return merges
-
-    def _recheck(self, after: int, upto: int, df: dict[int, int]) -> dict[str, list[str]]:
-        """Give the stories started by articles ``after < seq <= upto`` that are still alone a
-        second look: a story that formed or moved after such an article came may hold it now.
-        """
-        if upto <= after or upto <= 0:
-            return {}
-        # Story sizes are read from the states: this batch's changes are not saved yet.
-        rows = self.conn.execute(
-            "SELECT story_id FROM articles WHERE seq > ? AND seq <= ?", (after, upto)
-        ).fetchall()
-        merges: dict[str, list[str]] = {}
-        cfg = self.config
-        for (story_id,) in rows:
-            state = self._state(self._resolve(story_id))
-            if state.n_articles != 1:
-                continue
-            # Look the story up by its terms that other articles share (as when placed).
-            shared = self._df({t for t in state.centroid if t not in df})
-            shared.update((t, df[t]) for t in state.centroid if t in df)
-            terms = online.query_terms(state.centroid, {}, shared, cfg.query_terms)
-            found = [
-                sid
-                for sid in self._candidates(terms, _window(state.first_day, cfg.story_window_days))
-                if sid != state.id
-            ]
-            scored = self._score(state.centroid, found)
-            if scored and scored[0][1] >= 0.0:
-                into = self._state(scored[0][0])
-                self._merge(state, into)
-                merges.setdefault(into.id, []).append(state.id)
-        return merges
-
-    def _resolve(self, story_id: str) -> str:
-        while story_id in self._redirect:
-            story_id = self._redirect[story_id]
-        return story_id
-
     def _redirected(
         self, placements: list[Placement], merges: dict[str, list[str]]
     ) -> list[Placement]:
         """Placements with their stories followed through merges; each batch-end merge is
         reported on the last placement into the surviving story."""
         found = [
-            replace(p, story_id=self._resolve(p.story_id)) if p.story_id in self._redirect else p
+            replace(p, story_id=self._resolve(self._moved.get(p.article_id, p.story_id)))
+            if p.story_id in self._redirect or p.article_id in self._moved
+            else p
             for p in placements
         ]
         for i in range(len(found) - 1, -1, -1):
@@ -440,7 +355,7 @@ class BatchWriter:
         cfg = self.config
         found, score = online.best(
             (sid, online.cosine(vector, self._state(sid).centroid))
-            for sid in self._candidates(query, _window(day, cfg.storyline_window_days))
+            for sid in self._candidates(query, window(day, cfg.storyline_window_days))
         )
         if found is not None and score >= cfg.storyline_threshold:
             return self._state(found).storyline_id
