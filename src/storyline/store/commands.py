@@ -16,7 +16,7 @@ import click
 if TYPE_CHECKING:
     from storyline.store.sqlite import SQLiteStore
 
-_db = click.option(
+db_option = click.option(
     "--db",
     "db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -59,7 +59,7 @@ def _progress_reporter(show: bool) -> Any:
 
 @click.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@_db
+@db_option
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
@@ -141,7 +141,7 @@ def _span(first: date | None, last: date | None) -> str:
 
 
 @click.command(name="stories")
-@_db
+@db_option
 @click.option(
     "--since",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -189,7 +189,7 @@ def stories(db: Path | None, since: Any, search: str | None, limit: int | None, 
 
 @click.command(name="show")
 @click.argument("story_id")
-@_db
+@db_option
 @click.option(
     "--words",
     type=click.IntRange(min=1),
@@ -251,7 +251,7 @@ def show(
 
 
 @click.command(name="export")
-@_db
+@db_option
 @click.option(
     "--format",
     "fmt",

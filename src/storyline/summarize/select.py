@@ -35,6 +35,28 @@ class SelectionConfig:
     single_source_weight: float = 0.3
     # The position prior with a focus question: a question's answer is often not in the lead.
     focus_position_weight: float = 0.0
+    centroid_weight: float = 0.0
+    centroid_power: float = 1.0
+    unigram_weight: float = 1.0
+    concept_mode: str = "content"
+
+
+def unit_concepts(unit: Unit, mode: str) -> frozenset[str]:
+    if mode == "content":
+        return unit.concepts
+    from storyline.index.text import STOP_WORDS, stem, words
+    toks = [w for w in words(unit.text)]
+    stems = [stem(w) for w in toks]
+    stop = [w in STOP_WORDS or len(w) < 2 for w in toks]
+    out = set()
+    for k in range(len(toks) - 1):
+        if not (stop[k] and stop[k + 1]):
+            out.add(f"{stems[k]} {stems[k+1]}")
+    if mode == "gf+uni":
+        out |= {c for c in unit.concepts if " " not in c}
+    if mode == "both":
+        out |= unit.concepts
+    return frozenset(out)
 
 
 def concept_weights(
@@ -49,7 +71,7 @@ def concept_weights(
     sources: dict[str, set[int]] = defaultdict(set)
     counts: dict[str, int] = defaultdict(int)
     for unit in units:
-        for concept in unit.concepts:
+        for concept in unit_concepts(unit, cfg.concept_mode):
             sources[concept].add(groups[unit.article])
             counts[concept] += 1
     if len(set(groups)) <= 1:
@@ -89,14 +111,23 @@ def select(
             for i, u in enumerate(units)
         ]
     )
+    if cfg.centroid_weight and similarity.shape[0]:
+        centre = np.asarray(similarity.mean(axis=0)).ravel()
+        norm = float(np.linalg.norm(centre))
+        cent = np.asarray(similarity @ (centre / (norm or 1.0))).ravel()
+        top = float(cent.max()) or 1.0
+        prior = prior * (1.0 + cfg.centroid_weight * (cent / top) ** cfg.centroid_power)
+    if cfg.unigram_weight != 1.0:
+        weights = {c: w * (1.0 if " " in c else cfg.unigram_weight) for c, w in weights.items()}
     eligible = [
         i for i, u in enumerate(units) if u.complete and cfg.min_words <= u.n_words <= cfg.max_words
     ]
     covered: set[str] = set()
+    cs = [unit_concepts(u, cfg.concept_mode) for u in units]
 
     def score(i: int) -> float:
         unit = units[i]
-        gain = sum(weights.get(c, 0.0) for c in unit.concepts if c not in covered)
+        gain = sum(weights.get(c, 0.0) for c in cs[i] if c not in covered)
         return float(gain * prior[i] / unit.n_words**cfg.length_exponent)
 
     # Lazy greedy (Minoux): coverage gains only shrink as coverage grows, so a stale score is
@@ -123,7 +154,7 @@ def select(
             if sims.max() > cfg.max_similarity:
                 continue
         chosen.append(best)
-        covered |= unit.concepts
+        covered |= cs[best]
         used_words += unit.n_words
         if budget_words is not None and used_words >= budget_words:
             break

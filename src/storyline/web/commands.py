@@ -7,15 +7,11 @@ from pathlib import Path
 
 import click
 
+from storyline.store.commands import db_option
+
 
 @click.command(name="serve")
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    envvar="STORYLINE_DB",
-    help="The store (SQLite file) [default: $STORYLINE_DB, else ./storyline.db].",
-)
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option(
     "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to bind."
