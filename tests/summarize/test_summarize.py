@@ -3,7 +3,8 @@ import pytest
 from storyline.errors import ConfigError
 from storyline.index.sources import source_groups
 from storyline.index.text import concepts, stem
-from storyline.summarize import SummaryConfig, summarize, summarize_texts
+from storyline.summarize import SelectionConfig, SummaryConfig, summarize, summarize_texts
+from storyline.summarize.select import coverage_concepts, quoted_share
 from tests.builders import FACTS, UNIQUE, article, story
 
 
@@ -101,3 +102,27 @@ def test_summarize_texts():
 def test_text_features():
     assert stem("ministers") == stem("minister")
     assert {"bridg", "close", "close bridg"} <= concepts("They closed bridges") | {"bridg"}
+
+
+def test_coverage_concepts_are_bigrams_without_two_stop_words():
+    bigrams = coverage_concepts("The talks in Korvan ended one of the longest disputes.")
+    assert {"the talk", "talk in", "in korvan", "longest disput"} <= bigrams
+    assert "of the" not in bigrams and "talk" not in bigrams
+
+
+def test_quoted_share():
+    assert quoted_share("Plain reported text.") == 0.0
+    assert quoted_share("“We came to open a door,” he said.") > 0.5
+    assert quoted_share("``We came to open a door,'' he said.") > 0.5
+    assert 0.0 < quoted_share('He called it "a start" on Tuesday.') < 0.3
+
+
+def test_a_quotation_every_outlet_repeats_does_not_lead_the_summary():
+    quote = "“We did not come here to sign papers and then go home again,” the minister said."
+    articles = [
+        article(quote, FACTS[0][i], FACTS[1][i], id=f"q{i}", outlet=f"Outlet {i}") for i in range(3)
+    ]
+    summary = summarize(articles, SummaryConfig(words=None, sentences=1))
+    assert summary[0].text != quote
+    unpenalised = SummaryConfig(words=None, sentences=1, selection=SelectionConfig(quote_penalty=1))
+    assert summarize(articles, unpenalised)[0].text == quote  # what the penalty guards against
