@@ -61,7 +61,9 @@ def quoted_share(text: str) -> float:
     return inside / len(text) if text else 0.0
 
 
-@lru_cache(maxsize=200_000)
+# Cached because concept_weights and select both need every unit's bigrams; the bound keeps
+# a long-running server's memory small (a brief has a few thousand sentences at most).
+@lru_cache(maxsize=16_384)
 def coverage_concepts(text: str) -> frozenset[str]:
     """Stemmed bigrams of adjacent words of ``text``, but not those of two stop words."""
     tokens = words(text)
