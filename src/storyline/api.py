@@ -35,24 +35,29 @@ def brief_articles(
     words: int | None = 120,
     sentences: int | None = None,
     focus: str | None = None,
+    verbatim: bool = False,
     selection: SelectionConfig | None = None,
     rejected: Sequence[Rejection] = (),
 ) -> Brief:
     """A brief of articles that are already cleaned (for example, read back from a store).
 
-    Articles without sentence spans are segmented first.
+    Articles without sentence spans are segmented first. See :func:`brief` for the options.
     """
     if sentences is not None and words == 120:
         words = None
     config = SummaryConfig(
-        words=words, sentences=sentences, focus=focus, selection=selection or SelectionConfig()
+        words=words,
+        sentences=sentences,
+        focus=focus,
+        verbatim=verbatim,
+        selection=selection or SelectionConfig(),
     )
     if not articles:
         raise NoUsableInputError(rejected)
     segmented = tuple(a if a.sentences else segment_article(a) for a in articles)
     pipeline = Pipeline([AnalyzeStage(), SummarizeStage(config)], given=("articles", "sentences"))
     batch = pipeline(Batch(articles=segmented, rejected=tuple(rejected)))
-    return _result(batch, focus, {"words": words, "sentences": sentences})
+    return _result(batch, focus, {"words": words, "sentences": sentences, "verbatim": verbatim})
 
 
 def _result(batch: Batch, focus: str | None, options: dict[str, object]) -> Brief:
@@ -76,6 +81,7 @@ def brief(
     words: int | None = 120,
     sentences: int | None = None,
     focus: str | None = None,
+    verbatim: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     selection: SelectionConfig | None = None,
     progress: Progress | None = None,
@@ -84,14 +90,26 @@ def brief(
 
     ``inputs`` are paths, folders, globs, ``"-"`` (standard input), :class:`RawInput` objects or
     dicts shaped like one JSON Lines record. ``words`` and ``sentences`` bound the summary (with
-    ``sentences`` given, ``words`` is ignored unless also given explicitly). Unusable inputs end
-    up in ``Brief.rejected``; if none is usable, :class:`NoUsableInputError` is raised.
+    ``sentences`` given, ``words`` is ignored unless also given explicitly). Summary sentences
+    are trimmed of leading connectives, weekday references and datelines unless ``verbatim``.
+    Unusable inputs end up in ``Brief.rejected``; if none is usable,
+    :class:`NoUsableInputError` is raised.
     """
     if sentences is not None and words == 120:
         words = None
     config = SummaryConfig(
-        words=words, sentences=sentences, focus=focus, selection=selection or SelectionConfig()
+        words=words,
+        sentences=sentences,
+        focus=focus,
+        verbatim=verbatim,
+        selection=selection or SelectionConfig(),
     )
     raw, rejected = load(inputs, max_bytes=max_bytes)
     batch = build_pipeline(config)(Batch(inputs=tuple(raw), rejected=tuple(rejected)), progress)
-    return _result(batch, focus, {"words": words, "sentences": sentences, "max_bytes": max_bytes})
+    options: dict[str, object] = {
+        "words": words,
+        "sentences": sentences,
+        "verbatim": verbatim,
+        "max_bytes": max_bytes,
+    }
+    return _result(batch, focus, options)

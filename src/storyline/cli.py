@@ -97,6 +97,12 @@ def main() -> None:
 )
 @click.option("--focus", metavar="QUESTION", help="Favour sentences that answer this question.")
 @click.option(
+    "--verbatim",
+    is_flag=True,
+    help="Quote summary sentences exactly as published (by default leading connectives, "
+    "weekday references and datelines are trimmed).",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(sorted(FORMATS)),
@@ -117,6 +123,7 @@ def brief(
     words: int | None,
     sentences: int | None,
     focus: str | None,
+    verbatim: bool,
     fmt: str,
     output: Path | None,
     max_bytes: int,
@@ -137,6 +144,7 @@ def brief(
                 words=words,
                 sentences=sentences,
                 focus=focus,
+                verbatim=verbatim,
                 max_bytes=max_bytes,
                 progress=report,
             )

@@ -3,7 +3,13 @@ import pytest
 from storyline.errors import ConfigError
 from storyline.index.sources import source_groups
 from storyline.index.text import concepts, stem
-from storyline.summarize import SelectionConfig, SummaryConfig, summarize, summarize_texts
+from storyline.summarize import (
+    SelectionConfig,
+    SummaryConfig,
+    compress,
+    summarize,
+    summarize_texts,
+)
 from storyline.summarize.select import coverage_concepts, quoted_share
 from tests.builders import FACTS, UNIQUE, article, story
 
@@ -35,8 +41,46 @@ def test_corroborated_fact_cites_every_article_that_states_it():
     articles = story(5)
     summary = summarize(articles, SummaryConfig(words=None, sentences=1))
     # The top sentence is one of the shared facts and every article states it.
-    assert any(summary[0].text in versions for versions in FACTS)
+    assert any(summary[0].text in map(compress, versions) for versions in FACTS)
     assert {c.article_id for c in summary[0].citations} == {a.id for a in articles}
+
+
+def test_verbatim_sentences_are_the_published_ones():
+    articles = story(5)
+    published = {s for versions in FACTS for s in versions} | set(UNIQUE)
+    verbatim = summarize(articles, SummaryConfig(words=200, verbatim=True))
+    assert verbatim and all(s.text in published for s in verbatim)
+    trimmed = summarize(articles, SummaryConfig(words=200))
+    assert any(s.text not in published for s in trimmed)  # "on Tuesday" is gone
+    assert all("Tuesday" not in s.text for s in trimmed if s.text not in published)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "But officials said on Tuesday that it would reopen.",
+            "Officials said that it would reopen.",
+        ),
+        ("The council, on Tuesday, voted to close it.", "The council voted to close it."),
+        ("Still, the mayor said Friday night he would stay.", "The mayor said he would stay."),
+        ("LONDON (AP) _ Lawyers sought an injunction.", "Lawyers sought an injunction."),
+        ('And "we will win," she said.', '"We will win," she said.'),
+        ("In addition, the city will hire 40 officers.", "The city will hire 40 officers."),
+        # Left alone: the day changes the claim, or the word starts something else.
+        ("It must be paid by Friday.", "It must be paid by Friday."),
+        (
+            "The talks will be held Tuesday and Wednesday.",
+            "The talks will be held Tuesday and Wednesday.",
+        ),
+        ("So far, 12 people have died.", "So far, 12 people have died."),
+        ("Yet another storm hit the coast.", "Yet another storm hit the coast."),
+        ("Tuesday's vote was close, he said.", "Tuesday's vote was close, he said."),
+        ("On Tuesday, it rained.", "On Tuesday, it rained."),  # too little would be left
+    ],
+)
+def test_compress(sentence, expected):
+    assert compress(sentence) == expected
 
 
 def test_a_fact_of_one_outlet_is_cited_to_that_outlet_only():

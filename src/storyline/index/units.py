@@ -25,6 +25,13 @@ _BULLET = re.compile(r"^[-–—•*·]\s+")
 _COMPLETE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 # Sentences opening with these lean on an earlier sentence for their meaning.
 _DANGLING = frozenset("he she it they this these those his her its their him them such".split())
+# A quotation whose speaker is only a pronoun ("..., he said.") does not say who is speaking.
+_PRONOUN_SPEAKER = re.compile(
+    r"[\"”'’,]\s*(?:he|she|they|it)\s+(?:said|says|added|adds|told|asked|stated)\b"
+    r"|\b(?:said|says|added)\s+(?:he|she|they)\s*[.,]"
+    # nor does one that is a whole sentence of its own.
+    r"|^(?:\"|“|``|«)[^\"“”«»]*(?:\"|”|''|»)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +109,8 @@ def _article_units(article: Article) -> tuple[Unit, ...]:
                 position=s / count if count else 0.0,
                 concepts=frozenset(concepts(text)),
                 numbers=numbers(text),
-                dangling=bool(tokens) and tokens[0] in _DANGLING,
+                dangling=bool(tokens)
+                and (tokens[0] in _DANGLING or bool(_PRONOUN_SPEAKER.search(text))),
                 complete=bool(_COMPLETE.search(text)),
             )
         )

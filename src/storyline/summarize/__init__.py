@@ -3,27 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storyline.errors import ConfigError
 from storyline.index import SentenceIndex, build_index
 from storyline.pipeline import Batch, Progress
 from storyline.records import Article, SummarySentence
 from storyline.summarize.cite import COSINE_THRESHOLD, citations_for
+from storyline.summarize.compress import compress
 from storyline.summarize.select import SelectionConfig, concept_weights, select
 
-__all__ = ["SelectionConfig", "SummarizeStage", "SummaryConfig", "summarize", "summarize_texts"]
+__all__ = [
+    "SelectionConfig",
+    "SummarizeStage",
+    "SummaryConfig",
+    "compress",
+    "summarize",
+    "summarize_texts",
+]
 
 
 @dataclass(frozen=True, kw_only=True)
 class SummaryConfig:
-    """What summary to make: its budget, an optional focus question, and selection weights."""
+    """What summary to make: its budget, an optional focus question, and selection weights.
+
+    With ``verbatim`` summary sentences are shown exactly as published; otherwise leading
+    connectives, weekday references and datelines are trimmed (:func:`compress`).
+    """
 
     words: int | None = 120
     sentences: int | None = None
     focus: str | None = None
     cite_threshold: float = COSINE_THRESHOLD
     overflow: bool = False
+    verbatim: bool = False
     selection: SelectionConfig = field(default_factory=SelectionConfig)
 
     def __post_init__(self) -> None:
@@ -61,9 +74,17 @@ def summarize(
         sims = index.relevance(config.focus)
         top = float(sims.max()) if sims.size else 0.0
         relevance = sims / top if top > 0 else sims
-    weights = concept_weights(index.units, index.groups, config.selection)
+    units = index.units
+    if not config.verbatim:
+        # Selection sees the trimmed sentences, so the words saved can go to another fact.
+        units = tuple(
+            replace(u, text=short, n_words=len(short.split())) if short != u.text else u
+            for u in units
+            for short in (compress(u.text),)
+        )
+    weights = concept_weights(units, index.groups, config.selection)
     chosen = select(
-        index.units,
+        units,
         weights,
         index.matrix,
         budget_words=config.words,
@@ -73,9 +94,7 @@ def summarize(
         overflow=config.overflow,
     )
     return tuple(
-        SummarySentence(
-            index.units[i].text, citations_for(i, index, threshold=config.cite_threshold)
-        )
+        SummarySentence(units[i].text, citations_for(i, index, threshold=config.cite_threshold))
         for i in _order(chosen, index)
     )
 

@@ -35,10 +35,10 @@ class SelectionConfig:
 
     min_words: int = 6
     max_words: int = 55
-    length_exponent: float = 0.8
+    length_exponent: float = 0.9
     source_exponent: float = 1.0
     position_weight: float = 1.0
-    focus_weight: float = 4.0
+    focus_weight: float = 1.0
     dangling_penalty: float = 0.6
     max_similarity: float = 0.5
     single_source_weight: float = 0.3

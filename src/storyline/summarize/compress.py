@@ -1,0 +1,72 @@
+"""Trim what an extracted sentence cannot carry out of its article.
+
+A sentence lifted into a summary loses its neighbours and its article's date, so some of its
+words stop making sense:
+
+- a leading connective ("But", "Meanwhile,", "In addition,") points at a sentence that is
+  not there;
+- a weekday ("on Tuesday", "said Friday") was relative to the article's date, which a summary
+  drawn from several days' articles does not show: it reads as the wrong day;
+- an agency dateline ("LONDON (AP) _") is metadata.
+
+These are dropped; nothing that carries a claim, a number, a name or an attribution is. The
+words saved go to another fact (on DUC 2007, R-2 +0.003; see benchmarks/RESULTS.md). The
+original sentence stays what citations point at.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:\s+(?:night|morning|afternoon|evening))?"
+
+# Connectives that only ever link to the previous sentence at the start of one.
+_LINK_ALWAYS = r"But|And|However|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Also"
+# Words that start other constructions too ("So far", "Still unclear", "Yet another"): only
+# when a comma follows.
+_LINK_COMMA = (
+    r"So|Still|Yet|Then|Instead|Indeed|Thus|Besides|Earlier|Later|Separately|"
+    r"In addition|In fact|In turn|At the same time|As a result"
+)
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "LONDON (AP) _ Lawyers ..." (the underscore dashes of older agency copy).
+    (re.compile(r"^[A-Z][A-Z\s.'’-]{1,30}(?:,[^_\n]{0,40})?(?:\([^()\n]{1,40}\))?\s*_\s+"), ""),
+    (re.compile(rf"^(?:(?:{_LINK_ALWAYS})\b,?|(?:{_LINK_COMMA}),)\s+(?=[\"“`'‘A-Za-z])"), ""),
+    # "On Tuesday, the council ..." at the start.
+    (re.compile(rf"^(?:(?:On|Late|Early|Last)\s+)?{_DAY}{_PART},\s+"), ""),
+    # "The council, on Tuesday, voted ..."
+    (re.compile(rf",\s+(?:on|late|early|last|this|next)\s+{_DAY}{_PART},(?=\s)"), ""),
+    # "... voted on Tuesday to ...", "... late Friday night." (not "on Monday and Tuesday").
+    (
+        re.compile(
+            rf"\s+(?:on|late|early|last|this|next)\s+{_DAY}{_PART}\b(?![’'-])"
+            r"(?!\s+(?:and|or|through|to)\b)"
+        ),
+        "",
+    ),
+    # "... the minister said Friday." (not "by Friday", which changes the claim).
+    (
+        re.compile(rf"\b(said|says|announced|reported|added|stated)\s+{_DAY}{_PART}\b(?![’'-])"),
+        r"\1",
+    ),
+)
+_FIRST_LETTER = re.compile(r"^([\"“'‘`(]*)([a-z])")
+_DOUBLE_COMMA = re.compile(r",\s*,")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
+
+
+def compress(sentence: str) -> str:
+    """``sentence`` without leading connectives, weekday references and agency datelines.
+
+    >>> compress("But officials said on Tuesday that the bridge would reopen.")
+    'Officials said that the bridge would reopen.'
+    """
+    text = sentence
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", _DOUBLE_COMMA.sub(",", text)).strip()
+    # A shortening that leaves almost nothing (a headline "Tuesday's vote") is not one.
+    if len(text.split()) < 3:
+        return sentence
+    return _FIRST_LETTER.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
