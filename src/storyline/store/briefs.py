@@ -8,6 +8,22 @@ from collections.abc import Iterator
 from storyline.records import Brief
 from storyline.store.sqlite import SQLiteStore
 
+# Part of a cached brief's key: raise it when the summarizer changes what it chooses, so that
+# stores made by an older version make their briefs again instead of serving stale ones.
+SUMMARIZER_REVISION = 2
+
+
+def brief_options(
+    *, words: int | None, sentences: int | None, focus: str | None
+) -> dict[str, object]:
+    """The key a brief is cached under: its options and the summarizer's revision."""
+    return {
+        "words": words,
+        "sentences": sentences,
+        "focus": focus,
+        "summarizer": SUMMARIZER_REVISION,
+    }
+
 
 def story_brief(
     store: SQLiteStore,
@@ -25,7 +41,7 @@ def story_brief(
     ``storyline brief`` would make it from the same articles.
     """
     resolved = store.resolve(story_id)
-    options = {"words": words, "sentences": sentences, "focus": focus}
+    options = brief_options(words=words, sentences=sentences, focus=focus)
     cached = store.cached_brief(resolved, options)
     if cached is not None:
         return Brief.from_dict(cached)

@@ -75,11 +75,11 @@ class StoreAccess:
         Only briefs with the default options are kept: other lengths and focus questions are
         made on each request, so clients cannot fill the store with one brief per question.
         """
-        from storyline.store.briefs import story_brief
+        from storyline.store.briefs import brief_options, story_brief
 
         store = self.reader()
         resolved = store.resolve(story_id)
-        options = {"words": words, "sentences": sentences, "focus": focus}
+        options = brief_options(words=words, sentences=sentences, focus=focus)
         cached = store.cached_brief_json(resolved, options)
         if cached is not None:
             return cached
