@@ -74,6 +74,11 @@ def test_verbatim_sentences_are_the_published_ones():
             "The talks will be held Tuesday and Wednesday.",
         ),
         ("So far, 12 people have died.", "So far, 12 people have died."),
+        ("However, she said, the school has not.", "However, she said, the school has not."),
+        (
+            "It is sensitive ... the panel should visit.",
+            "It is sensitive ... the panel should visit.",
+        ),
         ("Yet another storm hit the coast.", "Yet another storm hit the coast."),
         ("Tuesday's vote was close, he said.", "Tuesday's vote was close, he said."),
         ("On Tuesday, it rained.", "On Tuesday, it rained."),  # too little would be left

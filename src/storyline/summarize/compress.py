@@ -53,7 +53,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 _FIRST_LETTER = re.compile(r"^([\"“'‘`(]*)([a-z])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
+# Spaces a removal left before punctuation (not before an ellipsis, which is spaced).
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:!?]|\.(?!\.))")
+# "However, she said, the ..." is not a sentence once "However," is gone.
+_BARE_ATTRIBUTION = re.compile(r"^(?:he|she|they|it|officials)\s+(?:said|says|added),", re.I)
 
 
 def compress(sentence: str) -> str:
@@ -64,7 +67,9 @@ def compress(sentence: str) -> str:
     """
     text = sentence
     for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
+        shorter = pattern.sub(replacement, text)
+        if not _BARE_ATTRIBUTION.match(shorter):
+            text = shorter
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", _DOUBLE_COMMA.sub(",", text)).strip()
     # A shortening that leaves almost nothing (a headline "Tuesday's vote") is not one.
     if len(text.split()) < 3:
