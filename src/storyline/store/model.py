@@ -28,9 +28,14 @@ class ClusterConfig:
     moved in the meantime may hold it now. A story that grows past a power of two members (up
     to ``split_max_size``) is cut in two by average link and split when both groups have at
     least ``split_min_size`` members and their centroids are less than ``merge_threshold``
-    close (0 turns splitting off). ``story_window_days`` bounds how far apart (in
-    publication days) articles of one story may be; ``None`` means no bound (topic-level
-    clustering, as in DUC's topic clusters).
+    close (0 turns splitting off). At a recheck a lone article may also join a story whose
+    evidence falls short of the threshold by at most ``recheck_relax`` times it, when that story
+    leads the runner-up by a factor of ``recheck_lead`` (a clear nearest story). A story of at
+    least ``reassign_min_size`` members that grew past a checkpoint (sizes ``review_growth``
+    times apart) moves each member whose closest other story is ``reassign_ratio`` times as
+    close as the rest of its own story (0 turns this off). ``story_window_days`` bounds how
+    far apart (in publication days) articles of one story may be; ``None`` means no bound
+    (topic-level clustering, as in DUC's topic clusters).
     """
 
     story_threshold: float = 0.24
@@ -50,6 +55,11 @@ class ClusterConfig:
     recheck_lags: tuple[int, ...] = (50, 200, 600)
     split_min_size: int = 8
     split_max_size: int = 1024
+    recheck_relax: float = 0.2
+    recheck_lead: float = 1.4
+    reassign_ratio: float = 1.5
+    reassign_min_size: int = 4
+    review_growth: float = 1.5
 
     @classmethod
     def topics(cls) -> ClusterConfig:

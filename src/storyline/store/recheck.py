@@ -8,10 +8,13 @@ then grows with both. So a story that grew past a power of two has its members c
 two by average link (the offline agglomerative method, robust to a few bridging articles), and
 it is split when each group is large and the two groups' centroids are less similar than two
 stories must be to merge: the split mirrors the merge rule, so the halves do not merge back.
+Stories are looked at again when they grow past a checkpoint (sizes ``review_growth`` times
+apart), so the work per article stays flat however large a story grows.
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -24,6 +27,15 @@ from scipy.sparse import csr_matrix
 from storyline.store import online
 from storyline.store.model import ClusterConfig
 from storyline.store.online import StoryState, window
+
+
+def checkpoint(n: int, growth: float) -> int:
+    """The index of the last checkpoint at or below size ``n`` (checkpoints are the powers of
+    ``growth``); a story is looked at again when its index rises. -1 for an empty story."""
+    if n < 1:
+        return -1
+    # The small epsilon keeps exact powers (4 for growth 2) on their own checkpoint.
+    return int(math.log(n) / math.log(growth) + 1e-9)
 
 
 def _similarities(vectors: Sequence[online.Vector]) -> np.ndarray:
@@ -168,25 +180,49 @@ class Rechecks:
                 if sid != state.id
             ]
             scored = self._score(state.centroid, found)
-            if scored and scored[0][1] >= 0.0:
+            if scored and self._clear_lead(scored):
                 into = self._state(scored[0][0])
                 self._merge(state, into)
                 merges.setdefault(into.id, []).append(state.id)
         return merges
 
+    def _clear_lead(self, scored: list[tuple[str, float]]) -> bool:
+        """Whether a lone article at a recheck joins the first of ``scored`` (margins over the
+        threshold, best first): when it reaches the threshold, or falls short by at most
+        ``recheck_relax`` of it while leading the runner-up clearly. Stories formed since the
+        article came describe its neighbourhood better than the young statistics it was first
+        placed with, so a clear nearest story is evidence even a little below the threshold.
+        """
+        cfg = self.config
+        top = scored[0][1]
+        if top >= 0.0:
+            return True
+        if top < -cfg.recheck_relax * cfg.story_threshold:
+            return False
+        # Margins are over a shared threshold: add it back to compare the evidence itself.
+        second = scored[1][1] + cfg.story_threshold if len(scored) > 1 else 0.0
+        return top + cfg.story_threshold >= cfg.recheck_lead * second
+
+    def _grown(self) -> list[tuple[StoryState, int]]:
+        """The stories this batch grew past a checkpoint, with their sizes before the batch."""
+        found = []
+        for story_id, before in list(self._sizes.items()):
+            state = self._state(self._resolve(story_id))
+            growth = self.config.review_growth
+            if checkpoint(state.n_articles, growth) > checkpoint(before, growth):
+                found.append((state, before))
+        return found
+
     def _split_grown(self) -> None:
-        """Look again at each story this batch grew past a power of two (its work doubles
-        with its size, so the work per article stays flat) and split it if it holds two
-        well-separated groups (:func:`recheck.split_groups`)."""
+        """Look again at each story this batch grew past a checkpoint (the work grows with its
+        size, so the work per article stays flat) and split it if it holds two well-separated
+        groups (:func:`recheck.split_groups`)."""
         cfg = self.config
         if cfg.split_min_size < 1:
             return
-        for story_id, before in list(self._sizes.items()):
-            state = self._state(self._resolve(story_id))
+        for state, _ in self._grown():
             n = state.n_articles
             if n < 2 * cfg.split_min_size or n > cfg.split_max_size:
-                continue
-            if n.bit_length() <= before.bit_length():
                 continue
             rows = self.conn.execute(
                 "SELECT seq, id, title, day, vector FROM articles WHERE story_id = ? ORDER BY seq",
