@@ -11,17 +11,8 @@ from storyline.store import ClusterConfig, open_store
 from storyline.store.reassign import Sum
 from storyline.store.recheck import checkpoint
 from storyline.store.writer import BatchWriter
+from tests.store.test_store import BRIDGE, ELECTION
 
-BRIDGE = (
-    "The river authority closed the Old Mill bridge on Tuesday after inspectors found cracks "
-    "in two support piers. Engineers said repairs to the bridge would take at least six weeks, "
-    "and commuters were sent to the ring road where traffic backed up for kilometres."
-)
-ELECTION = (
-    "Voters in the northern province elected a new governor on Sunday, giving the opposition "
-    "candidate a narrow majority after a campaign dominated by hospital closures and rising "
-    "fuel prices across rural districts."
-)
 # An election report that opens with a sentence on the bridge: alone with bridge reports it
 # joins them; once the election has a story of its own it fits that story far better.
 MIXED = ELECTION + " Counting was slowed where the river authority closed the Old Mill bridge."
