@@ -152,7 +152,8 @@ def _span(first: date | None, last: date | None) -> str:
     "--search",
     metavar="TEXT",
     default=None,
-    help="Only stories whose title or articles contain TEXT (case-insensitive).",
+    help="Only stories whose articles contain the words of TEXT in that order (the last may be "
+    "unfinished; case and accents do not matter), or whose title contains TEXT.",
 )
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N stories.")
 @click.option(

@@ -2,8 +2,10 @@
 
 Each migration is plain SQL that both SQLite and PostgreSQL accept (``TEXT``, ``INTEGER``,
 ``BIGINT``, ``DOUBLE PRECISION``, ``BYTEA``/``BLOB`` aside), applied in order and recorded in
-``schema_migrations``. A store opened by a newer storyline is upgraded in place, inside one
-transaction per migration, so an interrupted upgrade leaves the previous version intact.
+``schema_migrations``; what only one database has (SQLite's FTS5 full-text index; PostgreSQL
+would use a GIN index over ``to_tsvector``) is in a migration's ``sqlite`` statements. A store
+opened by a newer storyline is upgraded in place, inside one transaction per migration, so an
+interrupted upgrade leaves the previous version intact.
 
 Tables::
 
@@ -17,6 +19,7 @@ Tables::
     term_df       document frequency of each hashed term (for IDF weights)
     briefs        cached briefs per story and options, valid while the story's version holds
     meta          counters: number of articles, last day seen, write generation
+    articles_fts  (SQLite) full-text index of articles' titles and texts, kept by triggers
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ class Migration:
     version: int
     name: str
     statements: tuple[str, ...]
+    sqlite: tuple[str, ...] = ()  # statements only SQLite runs (a PostgreSQL backend has its own)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -115,6 +119,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        2,
+        "full-text index of articles",
+        (),
+        sqlite=(
+            # External content: the index holds tokens only; the text stays in ``articles``.
+            "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
+            "content_rowid='seq', tokenize='unicode61 remove_diacritics 2')",
+            "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
+            "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text); "
+            "END",
+            "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+            "INSERT INTO articles_fts (articles_fts, rowid, title, text) "
+            "VALUES ('delete', old.seq, old.title, old.text); END",
+            "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN "
+            "INSERT INTO articles_fts (articles_fts, rowid, title, text) "
+            "VALUES ('delete', old.seq, old.title, old.text); "
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text); "
+            "END",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -163,7 +189,7 @@ def migrate(conn: sqlite3.Connection) -> int:
             if current_version(conn) >= migration.version:
                 conn.execute("ROLLBACK")
                 continue
-            for statement in migration.statements:
+            for statement in (*migration.statements, *migration.sqlite):
                 conn.execute(statement)
             conn.execute(
                 "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
