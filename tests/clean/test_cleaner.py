@@ -137,3 +137,34 @@ def test_headline_found_below_a_date_line_and_a_section_label():
 
 def test_no_headline_when_the_text_opens_with_prose():
     assert clean_text(_page(*PROSE)).title is None
+
+
+def test_a_republished_copy_in_another_spelling_is_a_copy_not_boilerplate():
+    # A wire story and its republished copy, edited into American spelling: few paragraphs
+    # are word-for-word the same, so the one that is must not count as site boilerplate.
+    original = [
+        "The harbour authority said the labour dispute had cost the port dearly, and that "
+        "ships were queueing outside the breakwater for a fourth day as the strike went on.",
+        "Negotiators for the union and the employers met for nineteen hours before they "
+        "agreed a two-year deal, the arbitration council's chair told reporters at dawn.",
+        "The settlement raises wages by five per cent at once and by three and a half per "
+        "cent next spring, and it rules out compulsory redundancies at the container terminal.",
+        "The freight federation estimates the stoppage cost eighty million crowns a day.",
+        "Work is due to resume on Saturday morning, although the union's members will still "
+        "vote on the agreement in the next fortnight, the general secretary said.",
+    ]
+    american = {
+        "harbour": "harbor",
+        "labour": "labor",
+        "per cent": "percent",
+        "fortnight": "two weeks",
+    }
+    copy = []
+    for paragraph in original:
+        for british, us in american.items():
+            paragraph = paragraph.replace(british, us)
+        copy.append(paragraph.replace("queueing", "queuing").replace("met for", "had met for"))
+    shared = original[3]
+    assert shared in copy
+    for cleaned in clean_many([_page(*original), _page(*copy)]):
+        assert shared in cleaned.text

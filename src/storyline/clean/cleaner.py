@@ -44,6 +44,10 @@ OUTSIDE_SCORE = 0.7  # outside the run, keep blocks scoring above this
 
 # Cross-article statistics (clean_many).
 _COPY_SHARE = 0.5  # articles sharing this share of their text are copies of one story
+# ... or this share of their word 4-grams: a republished copy edited into another spelling
+# ("labour" -> "labor") shares few paragraphs word for word, but most of its 4-grams.
+_COPY_SHINGLES = 0.5
+_SHINGLE = 4
 _MIN_SHARED_CHARS = 40  # only paragraphs this long count towards "copies"
 _BOILERPLATE_WORDS = 25  # longer sentences need three unrelated articles to count as boilerplate
 # A repeated block is a duplicate when it is a paragraph printed twice or when its copies are
@@ -209,6 +213,17 @@ def clean_text(text: str, *, title: str | None = None) -> Cleaned:
     return clean_many([text], titles=[title])[0]
 
 
+def _shingles(keys: Sequence[str]) -> set[int]:
+    """Hashes of the word 4-grams of an article's blocks (``keys`` are their lowercased words)."""
+    found: set[int] = set()
+    for key in keys:
+        tokens = key.split()
+        found.update(
+            hash(" ".join(tokens[k : k + _SHINGLE])) for k in range(len(tokens) - _SHINGLE + 1)
+        )
+    return found
+
+
 def _shared_blocks(
     analyses: Sequence[Analysis], scores: Sequence[NDArray[np.float64]]
 ) -> list[set[int]]:
@@ -232,6 +247,14 @@ def _shared_blocks(
         for pair, chars in overlap.items()
         if chars >= _COPY_SHARE * min(sizes[pair[0]], sizes[pair[1]])
     }
+    # Pairs that share a block but not half their paragraphs: copies all the same when most of
+    # the shorter one's 4-grams are in the other (only pairs sharing a block are compared).
+    grams: dict[int, set[int]] = {}
+    for first, second in overlap.keys() - copies:
+        a = grams.setdefault(first, _shingles(keys[first]))
+        b = grams.setdefault(second, _shingles(keys[second]))
+        if a and b and len(a & b) >= _COPY_SHINGLES * min(len(a), len(b)):
+            copies.add((first, second))
     shared: list[set[int]] = []
     for doc, doc_keys in enumerate(keys):
         found = set()
