@@ -168,3 +168,13 @@ def test_a_republished_copy_in_another_spelling_is_a_copy_not_boilerplate():
     assert shared in copy
     for cleaned in clean_many([_page(*original), _page(*copy)]):
         assert shared in cleaned.text
+
+
+def test_a_subscription_pitch_in_the_text_is_a_promo_but_a_command_in_a_report_is_not():
+    pitch = (
+        "Northshore Tribune subscribers get unlimited access to our business coverage. "
+        "Not a subscriber? Start your free trial today."
+    )
+    report = "Start your engines, the race director told the drivers, and the field roared away."
+    assert rules.appeal_reason(pitch) == rules.PROMO
+    assert rules.appeal_reason(report) is None

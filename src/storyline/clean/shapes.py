@@ -147,6 +147,9 @@ _CALL_PAIRS = frozenset(
         ("share", "this"),
     }
 )
+# Commands that are also ordinary speech ("Start your engines"): calls to action only in a
+# block where the page speaks as "we" (``is_call_to_action(clauses=True)``).
+_PAGE_CALL_PAIRS = frozenset({("start", "your"), ("claim", "your"), ("try", "our")})
 # A call verb followed by one of these words is a statement, not a command ("Read was ...").
 _NOT_A_COMMAND = FUNCTION_WORDS - frozenset(
     "the to on us a also our more now up in here with for from at by this it".split()
@@ -182,6 +185,6 @@ def is_call_to_action(text: str, *, clauses: bool = False) -> bool:
         second = (match.group(2) or "").lower()
         if first in _CALL_VERBS and second not in _NOT_A_COMMAND:
             return True
-        if (first, second) in _CALL_PAIRS:
+        if (first, second) in _CALL_PAIRS or (clauses and (first, second) in _PAGE_CALL_PAIRS):
             return True
     return False
