@@ -21,6 +21,16 @@ from storyline.clean import clean_text
 
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 
+# The publication time as pages state it for machines (Open Graph / article meta tags,
+# schema.org JSON-LD). trafilatura reports the day only; these keep the time and the offset.
+_META_TAG = re.compile(r"<meta\b[^>]{0,500}>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_TIME_NAMES = frozenset(
+    {"article:published_time", "og:article:published_time", "datepublished", "pubdate"}
+)
+_JSON_LD_TIME = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+
 
 _BLOCK_TAGS = frozenset(
     """address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3
@@ -88,7 +98,8 @@ class PageText:
 class HtmlExtract:
     """The article found in an HTML page, cleaned, with the page's metadata.
 
-    ``published`` is an ISO 8601 date (``YYYY-MM-DD``) when the page states one.
+    ``published`` is an ISO 8601 date (``YYYY-MM-DD``) when the page states one, or the full
+    time (``2026-05-15T13:30:00+02:00``) when its metadata gives one for that day.
     """
 
     text: str
@@ -113,6 +124,22 @@ def _headline(title: str | None, site: str | None) -> str | None:
             return " - ".join(kept) if kept else title.strip()
     # No site name to match: the headline is the longest part ("Headline | Section | Site").
     return max(parts, key=len)
+
+
+def published_time(html: str | bytes) -> str | None:
+    """The page's machine-readable publication time (``2026-05-15T13:30:00+02:00``), if it
+    states one with a time of day."""
+    text = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
+    for tag in _META_TAG.findall(text[:200_000]):
+        attributes = {m[1].lower(): m[2] or m[3] or "" for m in _ATTRIBUTE.finditer(tag)}
+        names = {attributes.get(k, "").lower() for k in ("property", "name", "itemprop")}
+        content = attributes.get("content", "").strip()
+        if names & _TIME_NAMES and _TIMESTAMP.match(content):
+            return content
+    found = _JSON_LD_TIME.search(text[:500_000])
+    if found and _TIMESTAMP.match(found.group(1)):
+        return found.group(1)
+    return None
 
 
 def _extract(html: str | bytes, url: str | None, precise: bool) -> object | None:
@@ -141,12 +168,16 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> PageText | Non
     kept = " ".join(text.split())
     dropped = tuple(line for line in visible_lines(html) if line not in kept)
     site = getattr(doc, "sitename", None) or None
+    published = getattr(doc, "date", None) or None
+    stated = published_time(html)
+    if stated and (published is None or stated[:10] == published[:10]):
+        published = stated  # the same day, with its time and offset
     return PageText(
         text=text,
         dropped=dropped[:_MAX_DROPPED_LINES],
         title=_headline(getattr(doc, "title", None), site),
         outlet=site,
-        published=getattr(doc, "date", None) or None,
+        published=published,
         url=getattr(doc, "url", None) or url,
         author=getattr(doc, "author", None) or None,
     )
