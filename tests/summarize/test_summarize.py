@@ -175,3 +175,23 @@ def test_a_quotation_every_outlet_repeats_does_not_lead_the_summary():
     assert summary[0].text != quote
     unpenalised = SummaryConfig(words=None, sentences=1, selection=SelectionConfig(quote_penalty=1))
     assert summarize(articles, unpenalised)[0].text == quote  # what the penalty guards against
+
+
+def test_two_wordings_of_the_same_figures_are_one_fact():
+    deal = [
+        "The agreement gives about 2,300 workers a 5% rise backdated to April and a further "
+        "3.5% in April 2027, plus a one-off payment for each of them.",
+        "Dockers and employers signed a two-year agreement with pay rises of 5 per cent this "
+        "year and 3.5 per cent next year and a pledge of no compulsory redundancies.",
+    ]
+    other = "Union members will vote on the deal within two weeks, the union's leader said."
+    articles = [
+        article(deal[0], other, id="a", outlet="A"),
+        article(deal[1], other, id="b", outlet="B"),
+        article(deal[0], "Ships queued outside the harbour for days.", id="c", outlet="C"),
+    ]
+    summary = summarize(articles, SummaryConfig(words=200))
+    assert sum("3.5" in s.text for s in summary) == 1
+    allowed = SelectionConfig(same_fact_numbers=0)
+    both = summarize(articles, SummaryConfig(words=200, selection=allowed))
+    assert sum("3.5" in s.text for s in both) == 2  # the check is what keeps one out

@@ -10,7 +10,7 @@ from storyline.store.sqlite import SQLiteStore
 
 # Part of a cached brief's key: raise it when the summarizer changes what it chooses, so that
 # stores made by an older version make their briefs again instead of serving stale ones.
-SUMMARIZER_REVISION = 2
+SUMMARIZER_REVISION = 3
 
 
 def brief_options(

@@ -48,6 +48,10 @@ class SelectionConfig:
     # word for word, so its bigrams look more corroborated than a paraphrased fact's: a
     # sentence's value shrinks by this factor in proportion to its share inside quotes.
     quote_penalty: float = 0.5
+    # Two sentences that share this many figures report the same fact in other words ("a 5%
+    # rise and 3.5% in 2027" / "rises of 5% this year and 3.5% next year"), which bigram
+    # coverage cannot see.
+    same_fact_numbers: int = 2
 
 
 # A quotation: from an opening mark (straight, curly, TeX-style or guillemet) to its closing
@@ -161,6 +165,10 @@ def select(
         if chosen:
             sims = similarity[chosen] @ similarity[best].T
             if sims.max() > cfg.max_similarity:
+                continue
+            if cfg.same_fact_numbers and any(
+                len(unit.numbers & units[c].numbers) >= cfg.same_fact_numbers for c in chosen
+            ):
                 continue
         chosen.append(best)
         covered |= concepts[best]
