@@ -24,8 +24,9 @@ class ClusterConfig:
     (searched in the ``member_candidates`` stories closest by centroid); the larger margin over
     its threshold ranks the candidates. Two stories merge when their centroids are at least
     ``merge_threshold`` close. A story still made of one article is looked at again when each
-    of ``recheck_lags`` more articles have been stored after it, since stories that formed or
-    moved in the meantime may hold it now. A story that grows past a power of two members (up
+    of ``recheck_lags`` more articles have been stored after it (0: at the end of its own
+    batch, so a small input gets its second look too), since stories that formed or moved in
+    the meantime may hold it now. A story that grows past a power of two members (up
     to ``split_max_size``) is cut in two by average link and split when both groups have at
     least ``split_min_size`` members and their centroids are less than ``merge_threshold``
     close (0 turns splitting off). At a recheck a lone article may also join a story whose
@@ -52,7 +53,7 @@ class ClusterConfig:
     member_threshold: float = 0.5
     member_candidates: int = 4
     member_checks: int = 8
-    recheck_lags: tuple[int, ...] = (50, 200, 600)
+    recheck_lags: tuple[int, ...] = (0, 50, 200, 600)
     split_min_size: int = 8
     split_max_size: int = 1024
     recheck_relax: float = 0.2
