@@ -4,6 +4,9 @@ FastAPI runs plain ``def`` endpoints in a thread pool. SQLite connections must n
 between threads that use them at once, so each thread opens its own (WAL mode lets readers run
 beside the writer). Writes (ingest) go through one connection under a lock, and a brief that
 is not cached yet is computed once per story while other requests for it wait for the cache.
+Making a brief costs CPU (tens of milliseconds to seconds): at most ``max_briefs`` are made at
+once, and a request that waits ``brief_wait`` seconds for a turn is turned away with
+:class:`Busy` (HTTP 503), so questions nobody has asked before cannot starve the cached pages.
 """
 
 from __future__ import annotations
@@ -19,12 +22,27 @@ from storyline.store.ingest import ingest
 from storyline.store.model import BatchResult, Placement
 from storyline.store.sqlite import SQLiteStore, open_store
 
+DEFAULT_MAX_BRIEFS = 2
+DEFAULT_BRIEF_WAIT = 10.0
+
+
+class Busy(Exception):
+    """Every slot for making briefs stayed taken for the whole wait."""
+
 
 class StoreAccess:
     """Per-thread read connections, a locked writer and single-flight brief computation."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        max_briefs: int = DEFAULT_MAX_BRIEFS,
+        brief_wait: float = DEFAULT_BRIEF_WAIT,
+    ) -> None:
         self.path = str(path)
+        self._making = threading.BoundedSemaphore(max_briefs)
+        self.brief_wait = brief_wait
         self._local = threading.local()
         self._opened: list[SQLiteStore] = []
         self._guard = threading.Lock()
@@ -88,9 +106,14 @@ class StoreAccess:
             if cached is not None:
                 return cached
             default = words == 120 and sentences is None and focus is None
-            made = story_brief(
-                store, resolved, words=words, sentences=sentences, focus=focus, cache=default
-            )
+            if not self._making.acquire(timeout=self.brief_wait):
+                raise Busy(f"{self.brief_wait:g} s without a free slot")
+            try:
+                made = story_brief(
+                    store, resolved, words=words, sentences=sentences, focus=focus, cache=default
+                )
+            finally:
+                self._making.release()
             return json.dumps(made.to_dict())
 
     def article(self, article_id: str) -> tuple[Article, str, str | None] | None:

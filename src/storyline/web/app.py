@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException
 
 import storyline
-from storyline.web.access import StoreAccess
+from storyline.web.access import DEFAULT_BRIEF_WAIT, DEFAULT_MAX_BRIEFS, Busy, StoreAccess
 from storyline.web.security import LimitRequestBody, SecurityHeaders, error_body
 
 DEFAULT_MAX_BODY = 10_000_000  # bytes per request (an ingest batch of articles)
@@ -38,7 +38,9 @@ _CODES = {
     413: "request_too_large",
     422: "invalid_request",
     500: "internal_error",
+    503: "busy",
 }
+RETRY_AFTER_SECONDS = 5
 
 
 class Settings:
@@ -107,16 +109,19 @@ def create_app(
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     per_page: int = 20,
+    max_briefs: int = DEFAULT_MAX_BRIEFS,
+    brief_wait: float = DEFAULT_BRIEF_WAIT,
 ) -> FastAPI:
     """The web app over the store at ``db`` (created if missing).
 
     ``token`` enables ``POST /api/articles`` for clients that send ``Authorization: Bearer
     TOKEN``; without it ingest over HTTP is refused. Request bodies over ``max_body`` bytes
-    are refused with 413.
+    are refused with 413. At most ``max_briefs`` briefs that are not cached are made at once;
+    a request that waits ``brief_wait`` seconds for a turn gets 503 with ``Retry-After``.
     """
     from storyline.web import api, pages
 
-    access = StoreAccess(db)
+    access = StoreAccess(db, max_briefs=max_briefs, brief_wait=brief_wait)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -148,6 +153,8 @@ def create_app(
     def _error(request: Request, status: int, message: str, **details: Any) -> Response:
         code = _CODES.get(status, "error")
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        if status == 503:
+            headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
         if _is_api(request):
             return JSONResponse(
                 error_body(status, code, message, **details), status_code=status, headers=headers
@@ -157,6 +164,7 @@ def create_app(
             "error.html",
             {"status": status, "message": message, "counts": app.state.counts.get()},
             status_code=status,
+            headers=headers,
         )
         assert isinstance(page, HTMLResponse)
         return page
@@ -164,6 +172,10 @@ def create_app(
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         return _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, exc: Busy) -> Response:
+        return _error(request, 503, "the server is busy making other briefs; try again shortly")
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -184,10 +196,12 @@ def create_app(
 
 
 def app_from_env() -> FastAPI:
-    """The app built from ``$STORYLINE_DB``, ``$STORYLINE_TOKEN`` and ``$STORYLINE_MAX_BODY``:
-    how ``storyline serve --workers N`` starts it in each worker process."""
+    """The app built from ``$STORYLINE_DB``, ``$STORYLINE_TOKEN``, ``$STORYLINE_MAX_BODY`` and
+    ``$STORYLINE_MAX_BRIEFS``: how ``storyline serve --workers N`` starts it in each worker
+    process."""
     return create_app(
         os.environ["STORYLINE_DB"],
         token=os.environ.get("STORYLINE_TOKEN") or None,
         max_body=int(os.environ.get("STORYLINE_MAX_BODY") or DEFAULT_MAX_BODY),
+        max_briefs=int(os.environ.get("STORYLINE_MAX_BRIEFS") or DEFAULT_MAX_BRIEFS),
     )

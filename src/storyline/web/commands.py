@@ -30,6 +30,14 @@ from storyline.store.commands import db_option
     help="Refuse request bodies larger than this many bytes [default: 10000000].",
 )
 @click.option(
+    "--max-briefs",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Briefs not yet cached that each process makes at once; a request that waits 10 s "
+    "for a turn gets 503 with Retry-After (cached briefs and pages are never held up).",
+)
+@click.option(
     "--workers",
     type=click.IntRange(min=1),
     default=1,
@@ -49,6 +57,7 @@ def serve(
     port: int,
     token: str | None,
     max_body: int | None,
+    max_briefs: int,
     workers: int,
     log_level: str,
 ) -> None:
@@ -72,12 +81,15 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"storyline: serving {path} at http://{shown}:{port}/", err=True)
     if workers == 1:
-        app = create_app(path, token=token, max_body=max_body or DEFAULT_MAX_BODY)
+        app = create_app(
+            path, token=token, max_body=max_body or DEFAULT_MAX_BODY, max_briefs=max_briefs
+        )
         uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
         return
     open_store(path).close()  # create and migrate once, before the workers start
     os.environ["STORYLINE_DB"] = str(path)
     os.environ["STORYLINE_MAX_BODY"] = str(max_body or DEFAULT_MAX_BODY)
+    os.environ["STORYLINE_MAX_BRIEFS"] = str(max_briefs)
     if token is not None:
         os.environ["STORYLINE_TOKEN"] = token
     uvicorn.run(
