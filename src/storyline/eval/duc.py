@@ -271,6 +271,16 @@ def _read_2006(root: Path) -> list[Cluster]:
     if not peer_folder.is_dir():
         peer_folder = root / "NISTeval" / "ROUGE" / "peers"
     peers = read_summaries(peer_folder)
+    return _main_clusters(root / "duc2006_docs", topics, models, peers)
+
+
+def _main_clusters(
+    docs: Path,
+    topics: Mapping[str, str],
+    models: Mapping[str, Mapping[str, str]],
+    peers: Mapping[str, Mapping[str, str]],
+) -> list[Cluster]:
+    """The main-task clusters of one year: one per document folder under ``docs``."""
     return [
         _cluster(
             folder.name,
@@ -280,7 +290,7 @@ def _read_2006(root: Path) -> list[Cluster]:
             peers=peers.get(folder.name, {}),
             words=WORD_LIMITS["main"],
         )
-        for folder in sorted((root / "duc2006_docs").iterdir())
+        for folder in sorted(docs.iterdir())
         if folder.is_dir()
     ]
 
@@ -297,19 +307,7 @@ def _read_2007_main(root: Path) -> list[Cluster]:
         key = _cluster_key(annotated.stem)
         if key:
             peers.setdefault(key[0], {})[key[1]] = read_annotated_peer(annotated)
-    docs = root / "duc2007_testdocs" / "main"
-    return [
-        _cluster(
-            folder.name,
-            folder,
-            topic=topics.get(folder.name),
-            references=models.get(folder.name, {}),
-            peers=peers.get(folder.name, {}),
-            words=WORD_LIMITS["main"],
-        )
-        for folder in sorted(docs.iterdir())
-        if folder.is_dir()
-    ]
+    return _main_clusters(root / "duc2007_testdocs" / "main", topics, models, peers)
 
 
 def _read_2007_update(root: Path) -> list[Cluster]:
