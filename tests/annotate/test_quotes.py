@@ -90,3 +90,21 @@ def test_same_quote_in_several_outlets_is_one_quote_with_variants(summit: list[A
         assert texts[v.article_id][v.start : v.end].startswith("The fish")
     assert fish.text.endswith("as if they did")  # the fullest wording
     assert not any(q is not fish and "fish" in q.text for q in quotes)
+
+
+def test_a_role_written_before_a_name_is_not_the_speaker() -> None:
+    a = article(
+        "The Haldmoor Dockworkers' Union called the strike on Monday.",
+        '"We have been patient for eleven months," HDU general secretary Tomas Ferrand told '
+        "reporters.",
+        '"The cranes stay still," said union leader Mirela Sandu.',
+        '"A week is painful," Haldmoor Port Employers\' Association chief Harald Mensik said.',
+        id="role-first",
+    )
+    assert dict(speakers(a)) == {
+        "We have been patient for eleven months": "Tomas Ferrand",
+        "The cranes stay still": "Mirela Sandu",
+        "A week is painful": "Harald Mensik",
+    }
+
+

@@ -52,3 +52,5 @@ def test_quote_styles():
     )
     quotes = [q.of(text) for q in find_quotes(text)]
     assert quotes == ["We will not yield.", "it is done", "Nous partons", "Wir gehen", "plain one"]
+
+

@@ -112,7 +112,10 @@ def quote_spans(article: Article) -> list[Span]:
 
 def _unclosed_opener(text: str, start: int, end: int) -> int | None:
     for pos in range(start, end):
-        if text[pos] in '"“«„' and (pos == 0 or not text[pos - 1].isalnum()):
+        # An opening mark follows a space (or a bracket, a dash) and precedes a word; a mark
+        # after a comma or a full stop closes the quotation before it (',"' / '."').
+        after_space = pos == 0 or text[pos - 1].isspace() or text[pos - 1] in "([{—–-"
+        if text[pos] in '"“«„' and after_space and pos + 1 < end and not text[pos + 1].isspace():
             rest = text[pos + 1 : end]
             if not any(c in rest for c in '"”»'):
                 return pos

@@ -49,13 +49,21 @@ _NP_END = (
 
 # A name ends where its affiliation starts ("Bram Osterling of the federation").
 _NAME_END = r"(?=\s*(?:[,.;:!?\"“”«»‘’()]|$)|\s+(?:of|from|at|on|in|who|as|after|when|while)\b)"
+# A role written before a name without a determiner ("HDU general secretary Tomas Ferrand",
+# "union leader Mirela Sandu"): lower-case words that are not a clause's own function words.
+_ROLE_WORD = (
+    r"(?!(?:and|but|or|nor|then|so|as|while|when|after|before|because|if|though|although|"
+    r"which|who|whom|that|this|it|to|of|in|on|at|for|with|by|from|not|also)\b)[a-z][\w'’-]*"
+)
+_ROLE_NAME = rf"(?:{_CAP}\s+){{0,4}}(?:{_ROLE_WORD}\s+){{1,4}}(?P<rolename>{NAME})"
 AFTER_VERB_FIRST = re.compile(
     rf"^[\s,.!?…—–-]*{_ADV}(?P<verb>{_VERB})\s+(?P<subj>{_PRONOUN}\b|{_DET}\s[^,.;:!?\"“”«»]{{1,90}}?"
-    rf"{_NP_END}|{NAME}{_NAME_END})(?P<appos>,\s+(?P<appname>{NAME})\s*(?=[.,;:!?]|$))?"
+    rf"{_NP_END}|{NAME}{_NAME_END}|{_ROLE_NAME}{_NAME_END})"
+    rf"(?P<appos>,\s+(?P<appname>{NAME})\s*(?=[.,;:!?]|$))?"
 )
 AFTER_SUBJECT_FIRST = re.compile(
     rf"^[\s,.!?…—–-]*(?:{_DET}\s[^,.;:!?\"“”«»]{{1,70}},\s+(?P<appname>{NAME}),\s*"
-    rf"|(?P<subj>{_PRONOUN}|{NAME}{_APPOSITION}?|{_DET}\s(?:[\w'’-]+\s+){{0,6}}?)\s*)"
+    rf"|(?P<subj>{_PRONOUN}|{NAME}{_APPOSITION}?|{_ROLE_NAME}|{_DET}\s(?:[\w'’-]+\s+){{0,6}}?)\s*)"
     rf"{_ADV}(?P<verb>{_VERB})\b"
 )
 ACCORDING_TO = re.compile(
@@ -93,10 +101,15 @@ def after(text: str, start: int, end: int) -> Cue | None:
     if m and m.group("appname"):
         # "…," the bank's governor, Marek Olsen, said: the name in the apposition.
         return Cue(start + m.start("appname"), start + m.end("appname"), m.group("verb"))
+    if m and m.group("rolename"):
+        # "…," HDU general secretary Tomas Ferrand told reporters: the name after the role.
+        return Cue(start + m.start("rolename"), start + m.end("rolename"), m.group("verb"))
     if m and _plausible_subject(m.group("subj")):
         s, e = _strip(window, m.start("subj"), m.end("subj"))
         return Cue(start + s, start + e, m.group("verb"))
     m = AFTER_VERB_FIRST.match(window)
+    if m and m.group("rolename") and not m.group("appname"):
+        return Cue(start + m.start("rolename"), start + m.end("rolename"), m.group("verb"))
     if m:
         if m.group("appname") and not m.group("subj")[:1].isupper():
             return Cue(start + m.start("appname"), start + m.end("appname"), m.group("verb"))
