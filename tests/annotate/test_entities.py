@@ -237,3 +237,28 @@ def test_a_25_article_cluster_is_fast() -> None:
     started = time.perf_counter()
     find_entities(cluster[1:])
     assert time.perf_counter() - started < 15
+
+
+def test_plural_possessive_names_and_outlets_are_organisations() -> None:
+    story = [
+        article(
+            "HALDMOOR, May 11 (Coastline Wire) - The Haldmoor Dockworkers' Union began a strike "
+            "at the port on Monday, according to vessel-tracking data compiled by Coastline Wire.",
+            "Tomas Ferrand, the Haldmoor Dockworkers' Union leader, said talks with the Haldmoor "
+            "Port Employers' Association had failed.",
+            id="w1",
+            outlet="Coastline Wire",
+        ),
+        article(
+            "The Haldmoor Dockworkers' Union and the Haldmoor Port Employers' Association met "
+            "again on Tuesday, Tomas Ferrand said.",
+            id="w2",
+            outlet="Harbour Gazette",
+        ),
+    ]
+    found = {e.name: e.type for e in find_entities(story)}
+    assert found.get("Haldmoor Dockworkers' Union") == "organisation", found
+    assert found.get("Haldmoor Port Employers' Association") == "organisation", found
+    assert "Haldmoor Dockworkers" not in found
+    assert found.get("Coastline Wire", "organisation") == "organisation"
+    assert found.get("Tomas Ferrand") == "person"

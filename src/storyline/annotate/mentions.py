@@ -35,6 +35,7 @@ _EDGE = " \t\r\n\"'“”‘’«»„()[]{},.;:!?-–—/|*•"
 _BREAK = re.compile(r"\s*(?:\n|\s/\s|\s\|\s)\s*")
 _POSSESSOR = re.compile(r"['’]s?\s+(?=\S)")
 _TAIL_POSSESSIVE = re.compile(r"['’]s?$")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 _FIRST_WORD = re.compile(r"([^\W\d_][\w.]*)\s+")
 _LOWER_WORD = re.compile(r"(?<![\w])[a-z][a-z'’-]+")
 
@@ -231,6 +232,21 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     start, end = _trim(text, start, end)
     out: list[tuple[int, int, str | None]] = []
     possessor = _POSSESSOR.search(text, start, end)
+    if possessor and possessor.end() < end and _plural_name(text, possessor, end):
+        # A plural possessive followed by capitalised words is part of a name ("the Haldmoor
+        # Dockworkers' Union", "Port Employers' Association"), not a possessor before one.
+        run = _CAPITALISED_RUN.match(text, possessor.end(), end)
+        assert run is not None
+        if run.end() >= end:
+            # The whole span is that name; a PERSON label on it is the recognizer's slip.
+            label_of_whole: str | None = None if label == "PERSON" else label
+            s = _strip_leading(text, start, end, label)
+            return [(s, end, label_of_whole)] if _is_name(text[s:end]) else []
+        s = _strip_leading(text, start, run.end(), label)
+        if _is_name(text[s : run.end()]):
+            out.append((s, run.end(), None))
+        start, end = _trim(text, run.end(), end)
+        possessor = None
     if possessor and possessor.end() < end:
         s, e = _trim(text, start, possessor.start())
         if _is_name(text[s:e]):
@@ -243,6 +259,15 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     if _is_name(text[start:end]):
         out.append((start, end, label))
     return out
+
+
+def _plural_name(text: str, possessor: re.Match[str], end: int) -> bool:
+    """Whether a possessive is a plural's ("Dockworkers' ") before a capitalised word."""
+    return (
+        possessor.group(0)[1:].isspace()
+        and text[possessor.start() - 1 : possessor.start()] == "s"
+        and _CAPITALISED_RUN.match(text, possessor.end(), end) is not None
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
