@@ -38,6 +38,20 @@ def resolve(text: str, published: date, which: int = 0) -> date | None:
         ("The fire broke out Dec. 30.", date(2027, 1, 2), date(2026, 12, 30)),
         ("The last meeting was on Tuesday's agenda.", WEDNESDAY, date(2026, 3, 3)),
         ("He spoke last Tuesday.", TUESDAY, date(2026, 2, 24)),
+        # An abbreviation point does not end the clause that puts the day in the future.
+        ("The first shifts will start at 6 a.m. Saturday.", TUESDAY, date(2026, 3, 7)),
+        ("Mr. Holm will sign the deal Friday.", TUESDAY, date(2026, 3, 6)),
+        ("The talks ended. Saturday the union met.", TUESDAY, date(2026, 2, 28)),
+        # No tense to read: the coming day when it is a day or two ahead, else the last one.
+        ("Work resumes at 6 a.m. on Saturday.", date(2026, 3, 6), date(2026, 3, 7)),
+        ("Dockers back to work Saturday after overnight deal", date(2026, 3, 6), date(2026, 3, 7)),
+        ("The strike began Monday.", date(2026, 3, 6), date(2026, 3, 2)),
+        ("Dockers walk out Monday over pay", TUESDAY, date(2026, 3, 2)),
+        (
+            "Drivers are being warned to expect traffic from Saturday.",
+            date(2026, 3, 6),
+            date(2026, 3, 7),
+        ),
     ],
 )
 def test_days_resolve_by_news_convention(text: str, published: date | None, expected: date) -> None:

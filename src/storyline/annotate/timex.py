@@ -10,6 +10,8 @@ Relative days follow news-writing convention, read against the article's publica
 * a bare weekday in a past-tense clause is the most recent such day on or before publication;
 * a bare weekday in a future clause ("will", "is due to", "expected to", ...) is the coming one,
   on or after publication;
+* a bare weekday in a clause with no tense to read ("Work resumes at 6 a.m. Saturday") is the
+  coming one when that is a day or two ahead, otherwise the most recent;
 * "next Monday" is the first Monday after publication, "last Monday" the last one before it;
 * a day and month without a year take the year that puts the date closest to publication.
 
@@ -64,7 +66,24 @@ _FUTURE = re.compile(
     r"|'ll\b",
     re.IGNORECASE,
 )
+# Past forms: regular "-ed" verbs (not "-eed" words such as "need", "speed") and the common
+# irregular ones that are not also present forms ("put", "cut" and "set" are both).
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|been|[a-z]{2,}[^e\W]ed|[a-z]*(?:agreed|freed)|began|came|went|met|"
+    r"took|made|gave|held|left|led|fell|rose|struck|won|lost|broke|spoke|sent|told|said|saw|"
+    r"found|brought|kept|ran|stood|paid|fought|caught|chose|drove|flew|grew|knew|threw|wrote|"
+    r"became|sold|bought|heard|sought|sank|shot|swore|woke)\b",
+    re.IGNORECASE,
+)
+# A participle after a present "to be" is no past ("drivers are being warned ... from Saturday").
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b", re.I)
+_NEAR_FUTURE_DAYS = 2
 _CLAUSE_EDGE = re.compile(r"[.;:!?\"“”«»]|\bthat\b|\bbut\b|\band\b(?=\s+(?:he|she|they|it)\b)")
+# Abbreviation points are no clause edges ("at 6 a.m. Saturday", "Mr. Holm will ... Monday").
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Gov|Sen|Rep|No|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+)
 _WORDISH = re.compile(r"[A-Za-z]{2,}")
 _LEFT_WORDS = 16
 
@@ -116,7 +135,13 @@ def _resolve(match: re.Match[str], text: str, published: date | None) -> tuple[d
         return _period(g["prel"].lower(), g["period"], published), g["period"]
     weekday = _WEEKDAYS.index(g["wd3"].lower())
     rel = (g["rel"] or "").lower()
-    if rel == "next" or (rel in {"this", "coming", ""} and _future(text, match)):
+    tense = _tense(text, match) if rel in {"this", "coming", ""} else None
+    if rel == "" and tense is None:
+        # No tense to go by ("Work resumes at 6 a.m. on Saturday", a headline's "Dockers back
+        # Saturday"): the nearer day, the coming one only when it is a day or two ahead.
+        ahead = (weekday - published.weekday()) % 7
+        tense = "future" if 1 <= ahead <= _NEAR_FUTURE_DAYS else "past"
+    if rel == "next" or (rel in {"this", "coming", ""} and tense == "future"):
         strict = rel == "next"
         return _coming(published, weekday, strict=strict), "day"
     return _recent(published, weekday, strict=rel in {"last", "past"}), "day"
@@ -169,24 +194,35 @@ def _period(rel: str, period: str, published: date) -> date:
     return date(published.year + step, 1, 1)
 
 
-def _future(text: str, match: re.Match[str]) -> bool:
-    """Whether the clause of a bare weekday speaks of the future.
+def _tense(text: str, match: re.Match[str]) -> str | None:
+    """Whether the clause of a bare weekday speaks of the future or the past (None: no sign).
 
-    The words before the weekday, back to the clause edge, decide when they contain a verb
-    ("will meet on Monday", "agreed on Tuesday"); a clause that opens with the weekday is read
-    from the words after it ("On Thursday the assembly will vote").
+    The words before the weekday, back to the clause edge, decide when they hold a future
+    auxiliary ("will meet on Monday") or a past form ("agreed on Tuesday"); a clause that
+    opens with the weekday is read from the words after it ("On Thursday the assembly will
+    vote"). A present tense says nothing by itself: news uses it for both ("walk out
+    Monday" in a headline, "talks resume Monday").
     """
-    left = text[max(0, match.start() - 160) : match.start()]
+    left = _unpoint(text[max(0, match.start() - 160) : match.start()])
     edges = list(_CLAUSE_EDGE.finditer(left))
     if edges:
         left = left[edges[-1].end() :]
     words = _WORDISH.findall(left)[-_LEFT_WORDS:]
     left = " ".join(words)
     if _FUTURE.search(left):
-        return True
+        return "future"
+    if _PAST.search(_PRESENT_PASSIVE.sub("", left)):
+        return "past"
     if len([w for w in words if w.lower() not in {"on", "by", "from", "since", "until"}]) >= 2:
-        return False
-    right = text[match.end() : match.end() + 80]
+        return None
+    right = _unpoint(text[match.end() : match.end() + 80])
     cut = _CLAUSE_EDGE.search(right)
-    right = right[: cut.start()] if cut else right
-    return bool(_FUTURE.search(" ".join(_WORDISH.findall(right)[:8])))
+    right = " ".join(_WORDISH.findall(right[: cut.start()] if cut else right)[:8])
+    if _FUTURE.search(right):
+        return "future"
+    return "past" if _PAST.search(right) else None
+
+
+def _unpoint(text: str) -> str:
+    """``text`` with abbreviation points blanked, so that they do not end a clause."""
+    return _ABBREVIATION.sub(lambda m: m.group(0).replace(".", " "), text)
