@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.annotate.timex import find_time_expressions
+from storyline.index.units import strip_dateline
 from storyline.records import Article, Citation, TimelineEvent
 
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+")
@@ -60,11 +61,15 @@ def build_timeline(
         if published is None:
             continue
         quoted = article.quotes
-        for span in article.sentences:
+        for s, span in enumerate(article.sentences):
+            raw = span.of(article.text)
+            # An agency dateline ("HALDMOOR, May 15 (Agency) -") dates the article, not the
+            # sentence's event.
+            start = span.start + (len(raw) - len(strip_dateline(raw)) if s == 0 else 0)
             # Quoted speech keeps the speaker's "today": only the reporter's dates count.
             found = [
                 t
-                for t in find_time_expressions(article.text, published, span.start, span.end)
+                for t in find_time_expressions(article.text, published, start, span.end)
                 if t.granularity == "day"
                 and t.date is not None
                 and not any(q.start <= t.start < q.end for q in quoted)
@@ -72,7 +77,7 @@ def build_timeline(
             if not found:
                 continue
             days = {t.date.isoformat() for t in found if t.date is not None}
-            text = " ".join(span.of(article.text).split())
+            text = " ".join(article.text[start : span.end].split())
             dated = {w.lower() for t in found for w in _WORD.findall(t.text)}
             words = frozenset(w.lower() for w in _WORD.findall(text)) - _STOP - dated
             if len(text.split()) < config.min_words:

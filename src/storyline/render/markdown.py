@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from storyline.records import Brief
+from storyline.records import Brief, TimelineEvent
 from storyline.render.common import coverage, day, numbered, title
 
 #: How many items of each analysis section the Markdown shows (JSON has them all).
@@ -93,7 +93,7 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> list[str]:
         "Timeline",
         [
             f"- {t.date}: {_inline(t.text)} {_refs(numbers, t.article_ids)}"
-            for t in a.timeline[:SHOW_TIMELINE]
+            for t in _key_events(a.timeline)
         ],
     )
     people = [e for e in a.entities if e.type == "person"][:SHOW_ENTITIES]
@@ -134,3 +134,17 @@ def render_markdown(brief: Brief) -> str:
         lines += ["", "## Rejected inputs", ""]
         lines += [f"- `{_inline(r.source)}`: {_inline(r.reason)}" for r in brief.rejected]
     return "\n".join(lines) + "\n"
+
+
+def _key_events(timeline: Sequence[TimelineEvent]) -> list[TimelineEvent]:
+    """The best-supported events, in date order: a long timeline cut at its start would hide
+    the latest developments."""
+    ranked = sorted(range(len(timeline)), key=lambda i: -len(timeline[i].article_ids))
+    # A sentence with two dates is an event of each day; it is shown once, where best supported.
+    shown: set[str] = set()
+    kept: list[int] = []
+    for i in ranked:
+        if timeline[i].text not in shown and len(kept) < SHOW_TIMELINE:
+            shown.add(timeline[i].text)
+            kept.append(i)
+    return [timeline[i] for i in sorted(kept)]
