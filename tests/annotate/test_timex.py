@@ -92,3 +92,15 @@ def test_timeline_merges_one_event_across_articles_in_date_order() -> None:
         for c in e.citations:
             text = {"a": a.text, "b": b.text}[c.article_id]
             assert "Today" not in text[c.start : c.end]  # quoted speech keeps its own "today"
+
+
+def test_a_dateline_dates_the_article_not_its_first_sentence() -> None:
+    a = article(
+        "HALDMOOR, May 15 (Coastline Wire) - Dockworkers will return to work on Saturday "
+        "morning after an overnight deal.",
+        id="a",
+        published="2026-05-15",
+    )
+    events = build_timeline([a])
+    assert [e.date for e in events] == ["2026-05-16"]
+    assert events[0].text.startswith("Dockworkers will return")

@@ -103,3 +103,25 @@ def test_markdown_escapes_active_characters():
 def test_unknown_format():
     with pytest.raises(ConfigError):
         render(make_brief(), "pdf")
+
+
+def test_markdown_timeline_keeps_the_best_supported_days_each_sentence_once():
+    from storyline.records import Analysis, Citation, TimelineEvent
+    from storyline.render.markdown import SHOW_TIMELINE
+
+    a = article("One sentence.", id="x")
+
+    def event(day: int, text: str, n: int) -> TimelineEvent:
+        cites = tuple(Citation(f"a{k}", 0, 5) for k in range(n))
+        return TimelineEvent(date=f"2026-03-{day:02d}", text=text, citations=cites)
+
+    early = [event(d, f"Minor event {d}.", 1) for d in range(1, SHOW_TIMELINE + 2)]
+    late = [event(28, "The deal was signed.", 3), event(29, "The deal was signed.", 2)]
+    timeline = tuple(early + late)
+    brief = Brief(articles=(a,), analysis=Analysis(timeline=timeline))
+    out = render(brief, "md").split("## Timeline")[1].split("##")[0]
+    lines = [line for line in out.splitlines() if line.startswith("- ")]
+    assert len(lines) == SHOW_TIMELINE
+    assert lines[-1].startswith("- 2026-03-28: The deal was signed.")  # the latest day is kept
+    assert out.count("The deal was signed.") == 1
+    assert [line[2:12] for line in lines] == sorted(line[2:12] for line in lines)
