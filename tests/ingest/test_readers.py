@@ -84,3 +84,15 @@ def test_stdin(monkeypatch):
 def test_python_objects():
     inputs, rejected = load([{"text": "A dict.", "outlet": "X"}, RawInput(source="r", text="Raw.")])
     assert [i.text for i in inputs] == ["A dict.", "Raw."] and not rejected
+
+
+def test_unusable_paths_are_rejected_and_wrong_types_named():
+    import pytest
+
+    inputs, rejected = load(["x" * 5000, "bad\x00name.txt"])
+    assert not inputs
+    assert len(rejected) == 2
+    assert rejected[0].reason.startswith("not a usable path")  # too long for the file system
+    assert all(len(r.source) <= 200 for r in rejected)
+    with pytest.raises(TypeError, match="not int"):
+        load([42])

@@ -36,6 +36,11 @@ def load(
             found = from_record(dict(item), source=str(item.get("source") or f"<object {n}>"))
             (inputs if isinstance(found, RawInput) else rejected).append(found)  # type: ignore[arg-type]
             continue
+        if not isinstance(item, str | PathLike):
+            raise TypeError(
+                "inputs are paths, folders, globs, '-', RawInput objects or dicts like a JSON "
+                f"Lines record, not {type(item).__name__}"
+            )
         for path in expand([str(item)]):
             if isinstance(path, Rejection):
                 rejected.append(path)

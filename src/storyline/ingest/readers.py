@@ -52,6 +52,12 @@ def expand(specs: Iterable[str]) -> Iterator[Path | Rejection]:
             yield Path("-")
             continue
         path = Path(spec)
+        try:
+            path.exists()
+        except (OSError, ValueError) as exc:
+            # A name too long for the file system, or one with a NUL byte: no such file.
+            yield Rejection(spec[:200], f"not a usable path ({type(exc).__name__})")
+            continue
         if path.is_dir():
             files = _walk(path)
             if not files:
