@@ -108,3 +108,17 @@ def test_a_role_written_before_a_name_is_not_the_speaker() -> None:
     }
 
 
+def test_a_role_subject_is_the_noun_phrase_before_the_verb_not_the_clause() -> None:
+    a = article(
+        "The group began a campaign in an attempt to force the council out of what the "
+        'federation called "contempt for river rights".',
+        'The chairman of the dockers\u2019 union said: "We will not sign this deal today."',
+        id="role-np",
+    )
+    found = [(q.text(a.text), q.speaker.text if q.speaker else None) for q in attribute_quotes(a)]
+    assert found == [
+        ("contempt for river rights", "the federation"),
+        ("We will not sign this deal today.", "The chairman of the dockers\u2019 union"),
+    ]
+
+

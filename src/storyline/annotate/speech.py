@@ -156,8 +156,30 @@ def _subject_of(window: str, verb_start: int) -> tuple[int, int] | None:
     for pattern, text in tries:
         m = pattern.search(text)
         if m and _plausible_subject(m.group("subj")):
-            return _strip(text, m.start("subj"), m.end("subj"))
+            start = _role_start(text, m.start("subj"), m.end("subj")) if pattern is role else None
+            return _strip(text, m.start("subj") if start is None else start, m.end("subj"))
     return None
+
+
+_DET_WORD = re.compile(rf"(?<![\w'’]){_DET}\s")
+# Words that tie a noun phrase to the one before it ("the chairman of the union").
+_NP_LINK = re.compile(r"\b(?:of|for|at|from|to|in|on|with)\s+$")
+
+
+def _role_start(text: str, start: int, end: int) -> int | None:
+    """Where the role phrase ``text[start:end]`` really starts: its last determiner, extended
+    back over "of"-like links ("the chairman of the union"). The first determiner of a long
+    run ("an attempt to force the government out of what the organization") is too far."""
+    dets = [m.start() for m in _DET_WORD.finditer(text, start, end)]
+    if len(dets) < 2:
+        return None
+    k = len(dets) - 1
+    while k > 0 and _NP_LINK.search(text, dets[k - 1], dets[k]):
+        between = text[dets[k - 1] : dets[k]]
+        if len(between.split()) > 5:
+            break
+        k -= 1
+    return dets[k]
 
 
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
