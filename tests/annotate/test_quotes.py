@@ -122,3 +122,22 @@ def test_a_role_subject_is_the_noun_phrase_before_the_verb_not_the_clause() -> N
     ]
 
 
+def test_an_unnamed_spokesman_is_not_a_named_person_of_the_same_country_or_role() -> None:
+    other = article(
+        "Oskar Lindqvist, the Varenian Foreign Ministry spokesman, said Korvan was concerned.",
+        "Mirovian Prime Minister Timur Belov met the army chief on Monday.",
+        id="other",
+    )
+    a = article(
+        '"Mirovia has the water, but will share it fairly," a Mirovian Foreign Office '
+        "spokesman said here today.",
+        "The statement was issued after a newspaper report.",
+        '"Mirovia will take every step needed to protect its farmers," said the spokesman.',
+        id="unnamed",
+    )
+    found = find_entities([other, a])
+    people = People(found, articles=[other, a])
+    named = [(q.speaker.text, q.speaker.entity_id) for q in attribute_quotes(a, people)]
+    assert named == [("a Mirovian Foreign Office spokesman", None), ("the spokesman", None)]
+
+

@@ -292,6 +292,9 @@ def _lookup(article: Article, start: int, phrase: str, people: People) -> tuple[
     words = phrase.split()
     if found is not None or not _is_role(words):
         return found, phrase
+    if words[0].lower() in {"a", "an", "one", "another"}:
+        # Someone unnamed ("a Foreign Office spokesman"), not the organisation named inside.
+        return None, _head_phrase(words)
     for n in range(len(words) - 1, 1, -1):
         prefix = " ".join(words[:n])
         found = people.resolve(article.id, start, prefix)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _LINKS = frozenset({"of", "for", "at"})
 _WINDOW = 80  # characters around a mention in which a role counts as written "here"
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 @dataclass(slots=True)
@@ -79,6 +80,7 @@ class EntityIndex:
         self._known: list[_Known] = [self._learn(e) for e in entities]
         self._local: dict[tuple[str, str], set[str]] = defaultdict(set)
         texts = {a.id: a.text for a in articles}
+        self._texts = texts
         for known in self._known:
             for m in known.entity.mentions:
                 if m.article_id in texts:
@@ -125,6 +127,9 @@ class EntityIndex:
         if found is not None:
             return found
         words = _WORD.findall(text)
+        if words and fold(words[0]) in _INDEFINITE:
+            # "a Foreign Office spokesman" introduces someone unnamed, not a known person.
+            return None
         while words and fold(words[0]) in DETERMINERS:
             words.pop(0)
         words = [re.sub(r"['’]s?$", "", w) for w in words]
@@ -191,6 +196,25 @@ class EntityIndex:
 
         return max(candidates, key=rank).entity
 
+    def _unnamed_before(self, article_id: str, start: int, head: str) -> bool:
+        """Whether the article introduced an unnamed one ("a ministry spokesman") before
+        ``start`` and named nobody with that role since: "the spokesman" is that one."""
+        text = self._texts.get(article_id)
+        if text is None:
+            return False
+        intros = list(_indefinite_role(head).finditer(text, 0, start))
+        if not intros:
+            return False
+        last = intros[-1]
+        return not any(
+            last.start() <= s < start and head in self._heads_of(entity)
+            for s, _, _, entity in self._at.get(article_id, ())
+        )
+
+    def _heads_of(self, entity: Entity) -> set[str]:
+        known = next((k for k in self._known if k.entity is entity), None)
+        return {r.head for r in known.roles.values()} if known else set()
+
     def _by_role(self, article_id: str, start: int, words: list[str]) -> Entity | None:
         places = {w for w in words if self._is_place(w)}
         content = [w for w in words if w not in places]
@@ -199,6 +223,8 @@ class EntityIndex:
             return None
         head = core[-1]
         if head not in TITLES and head not in self.role_heads_:
+            return None
+        if self._unnamed_before(article_id, start, head):
             return None
         asked = frozenset(w for w in content if w not in _LINKS)
         best: tuple[tuple[int, float, bool, float, int, int, int, int], Entity] | None = None
@@ -217,7 +243,9 @@ class EntityIndex:
             scores = {name: _score(asked, head, places, r) for name, r in k.roles.items()}
             near = max((scores[name] for name in local), default=0.0)
             anywhere = max(scores.values(), default=0.0)
-            if not (near or anywhere or affinity or (here and head in LEADERS)):
+            # A place alone ("the Pakistani spokesman") is no match for any Pakistani: only
+            # for a generic leader word ("the Mirovian leader" for the Mirovian President).
+            if not (near or anywhere or ((affinity or here) and head in LEADERS)):
                 continue
             before = max((p for p in here if p <= start), default=-1)
             key = (
@@ -227,6 +255,10 @@ class EntityIndex:
             if best is None or key > best[0]:
                 best = (key, k.entity)
         return best[1] if best else None
+
+
+def _indefinite_role(head: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:an?|one|another)\s+(?:[\w'’.-]+\s+){{0,4}}{re.escape(head)}\b", re.I)
 
 
 def _adjacent(text: str, start: int, end: int, roles: dict[str, _Role]) -> list[str]:
