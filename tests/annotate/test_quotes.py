@@ -141,3 +141,32 @@ def test_an_unnamed_spokesman_is_not_a_named_person_of_the_same_country_or_role(
     assert named == [("a Mirovian Foreign Office spokesman", None), ("the spokesman", None)]
 
 
+def test_a_pronoun_after_an_unnamed_speaker_is_that_speaker() -> None:
+    a = article(
+        "Ilona Brandvik has led Varenia for six years.",
+        '"The farmers no longer want any more of this dispute," one observer said. "The question '
+        'is how the two sides step back," he said.',
+        '"It is clear that the dam gates stay shut," Clean Rivers Varenia was quoted as saying.',
+        id="observer",
+    )
+    found = [(q.text(a.text), q.speaker.name if q.speaker else None) for q in attribute_quotes(a)]
+    assert found == [
+        ("The farmers no longer want any more of this dispute", "one observer"),
+        ("The question is how the two sides step back", "one observer"),
+        ("It is clear that the dam gates stay shut", "Clean Rivers Varenia"),
+    ]
+
+
+def test_typewriter_quotes_find_their_attribution() -> None:
+    a = article(
+        "Marta Kovel thanked the farmers.",
+        "``What a court cannot do is refill a river,'' Piet Sollen said.",
+        "''Without them, I could not have carried on,'' Kovel said.",
+        id="typewriter",
+    )
+    assert speakers(a) == [
+        ("What a court cannot do is refill a river", "Piet Sollen"),
+        ("Without them, I could not have carried on", "Kovel"),
+    ]
+
+

@@ -54,3 +54,13 @@ def test_quote_styles():
     assert quotes == ["We will not yield.", "it is done", "Nous partons", "Wir gehen", "plain one"]
 
 
+def test_doubled_typewriter_quotes_are_one_mark():
+    from storyline.segment.quotes import find_quotes
+
+    text = (
+        "``The gates stay open,'' Holm said. ''We have kept our word.'' The farmers' union agreed."
+    )
+    assert [s.of(text) for s in find_quotes(text)] == [
+        "The gates stay open",
+        "We have kept our word.",
+    ]

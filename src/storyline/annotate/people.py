@@ -124,6 +124,14 @@ class People:
         """The person the sentences before ``pos`` are about (for a quote standing alone)."""
         return self._back(article, pos, None)
 
+    def may_be(self, key: str | None, pronoun: str) -> bool:
+        """Whether "he" or "she" can refer to the person ``key`` (entity id or name)."""
+        gender = {"he": "m", "she": "f"}.get(pronoun)
+        if gender is None:
+            return False
+        known = self._gender.get(key or "")
+        return known is None or known == gender
+
     def _back(self, article: Article, pos: int, gender: str | None) -> Person | None:
         sentences = article.sentences
         if not sentences:

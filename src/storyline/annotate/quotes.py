@@ -196,7 +196,7 @@ def _speaker(
     cue = speech.after(text, part.close + 1, after_end) if not part.open_ended else None
     if cue is not None:
         part.explicit = True
-        return _resolve(article, cue.start, cue.end, part, people)
+        return _resolve(article, cue.start, cue.end, part, people, previous)
     same_sentence = (
         previous is not None and previous.last >= part.first and previous.close < part.open
     )
@@ -246,11 +246,27 @@ def _context(person: Person) -> Speaker:
     return Speaker(-1, -1, person.text, "context", person.name, person.entity_id)
 
 
-def _resolve(article: Article, start: int, end: int, part: _Part, people: People) -> Speaker:
+def _resolve(
+    article: Article,
+    start: int,
+    end: int,
+    part: _Part,
+    people: People,
+    previous: _Part | None = None,
+) -> Speaker:
     phrase = article.text[start:end]
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in speech.PRONOUNS:
         person = people.antecedent(article, start, phrase.lower())
+        prior = _prior_speaker(part, previous)
+        if (
+            prior is not None
+            and (person is None or person.start < prior.start)
+            and people.may_be(prior.entity_id or prior.name, phrase.lower())
+        ):
+            # '"…," one observer said. "…," he said.': he is the one quoted just before,
+            # named or not, unless someone was named since.
+            return Speaker(start, end, phrase, "pronoun", prior.name, prior.entity_id)
         if person is None and phrase.lower() in {"he", "she"}:
             person = _subject_of_earlier(article, start, people)
         if person is None:
@@ -266,6 +282,14 @@ def _resolve(article: Article, start: int, end: int, part: _Part, people: People
     if how == "name":
         people.note(article.id, Person(phrase, name, None, start, end))
     return Speaker(start, end, phrase, how, name, None)
+
+
+def _prior_speaker(part: _Part, previous: _Part | None) -> Speaker | None:
+    """The speaker of the quotation just before, written in this or the previous paragraph."""
+    if previous is None or previous.speaker is None or part.paragraph - previous.paragraph > 1:
+        return None
+    speaker = previous.speaker
+    return speaker if speaker.start >= 0 and speaker.how != "pronoun" else None
 
 
 def _subject_of_earlier(article: Article, pos: int, people: People) -> Person | None:

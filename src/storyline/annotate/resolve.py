@@ -239,6 +239,10 @@ class EntityIndex:
             else:
                 affinity = 0
             here = k.positions.get(article_id, [])
+            if not here and not places and len(asked) <= 1:
+                # A bare "the minister" means one this article names, not one named elsewhere
+                # (other articles of a cluster may be about other countries' ministers).
+                continue
             local = self._local.get((k.entity.id, article_id), set())
             scores = {name: _score(asked, head, places, r) for name, r in k.roles.items()}
             near = max((scores[name] for name in local), default=0.0)

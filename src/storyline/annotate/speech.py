@@ -26,7 +26,11 @@ whispered testified assured assures boasted confirmed confirms denied denies des
 describes called calls demanded demands pleaded pleads recounted recounts reiterated reiterates
 insisting telling explaining adding""".split()
 SPEECH_VERBS = frozenset(_VERB_STEMS)
-_VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|went on|pointed out)"
+_VERB = (
+    r"(?:"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r"|went on|pointed out|quoted as saying)"
+)
 # Adverbs and auxiliaries between a subject and its verb ("he also said", "she has said").
 _ADV_WORD = (
     r"(?:also|then|later|again|once|further|simply|only|still|has|have|had|would|will|did|was|"
@@ -56,13 +60,16 @@ _ROLE_WORD = (
     r"which|who|whom|that|this|it|to|of|in|on|at|for|with|by|from|not|also)\b)[a-z][\w'’-]*"
 )
 _ROLE_NAME = rf"(?:{_CAP}\s+){{0,4}}(?:{_ROLE_WORD}\s+){{1,4}}(?P<rolename>{NAME})"
+# What stands between a quotation's end and its attribution: punctuation, and the second
+# mark of a doubled closing quote ("…,'' Levin said" in older agency copy).
+_LEAD = r"[\s,.!?…—–'’-]*"
 AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,.!?…—–-]*{_ADV}(?P<verb>{_VERB})\s+(?P<subj>{_PRONOUN}\b|{_DET}\s[^,.;:!?\"“”«»]{{1,90}}?"
+    rf"^{_LEAD}{_ADV}(?P<verb>{_VERB})\s+(?P<subj>{_PRONOUN}\b|{_DET}\s[^,.;:!?\"“”«»]{{1,90}}?"
     rf"{_NP_END}|{NAME}{_NAME_END}|{_ROLE_NAME}{_NAME_END})"
     rf"(?P<appos>,\s+(?P<appname>{NAME})\s*(?=[.,;:!?]|$))?"
 )
 AFTER_SUBJECT_FIRST = re.compile(
-    rf"^[\s,.!?…—–-]*(?:{_DET}\s[^,.;:!?\"“”«»]{{1,70}},\s+(?P<appname>{NAME}),\s*"
+    rf"^{_LEAD}(?:{_DET}\s[^,.;:!?\"“”«»]{{1,70}},\s+(?P<appname>{NAME}),\s*"
     rf"|(?P<subj>{_PRONOUN}|{NAME}{_APPOSITION}?|{_ROLE_NAME}|{_DET}\s(?:[\w'’-]+\s+){{0,6}}?)\s*)"
     rf"{_ADV}(?P<verb>{_VERB})\b"
 )

@@ -23,6 +23,7 @@ _PAIRS: dict[str, str] = {
     "'": "'’",
 }
 _SINGLE = frozenset("‘'")
+_DOUBLED = frozenset({"``", "''"})
 _OPEN_CONTEXT = re.compile(r"(?:^|[\s(\[—–-])$")
 
 
@@ -47,7 +48,14 @@ def _quotes_in(text: str, start: int, end: int) -> list[Span]:
     while pos < end:
         mark = text[pos]
         closers = _PAIRS.get(mark)
-        if closers is None or not _OPEN_CONTEXT.search(text[max(start, pos - 1) : pos]):
+        doubled = text[pos : pos + 2] in _DOUBLED
+        if doubled:
+            # ``…'' or ''…'' (typewriter copy): the pair is one mark, closed by '' (or ').
+            mark, closers = "'", "'’"
+            pos += 1
+        if closers is None or not _OPEN_CONTEXT.search(
+            text[max(start, pos - 1 - doubled) : pos - doubled]
+        ):
             pos += 1
             continue
         close = _find_close(text, pos + 1, end, closers, single=mark in _SINGLE)
