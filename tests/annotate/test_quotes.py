@@ -170,3 +170,27 @@ def test_typewriter_quotes_find_their_attribution() -> None:
     ]
 
 
+def test_a_body_or_another_bodys_spokesman_is_not_a_person_named_elsewhere() -> None:
+    other = article(
+        "Varenian Interior Ministry spokesman Erik Dahl said Korvan welcomed the deal.",
+        "Mirovian officials and Mirovian ministers met in Zhelin.",
+        "Tourism to Port Skarre rose; Port Skarre officials were pleased.",
+        id="other",
+    )
+    a = article(
+        'The Velna Commission spokesman said: "The commission keeps to its position."',
+        'The Mirovian government warned Korvan against "making things worse" by its deadline.',
+        id="bodies",
+    )
+    found = find_entities([other, a])
+    people = People(found, articles=[other, a])
+    types = {e.id: e.type for e in found}
+    quotes = attribute_quotes(a, people)
+    assert [q.speaker.text for q in quotes if q.speaker] == [
+        "The Velna Commission spokesman",
+        "The Mirovian government",
+    ]
+    # Not the other ministry's spokesman, not the group "Mirovian", not the place Port Skarre:
+    # the Commission itself at most (it speaks through its spokesman).
+    kinds = [types.get(q.speaker.entity_id or "") for q in quotes if q.speaker]
+    assert kinds[0] in {None, "organisation"} and kinds[1:] == [None]

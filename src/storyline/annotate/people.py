@@ -63,6 +63,7 @@ class People:
             EntityIndex(entities, articles=articles) if entities else None
         )
         self._names = {e.id: e.name for e in entities}
+        self._people = {e.id for e in entities if e.type == "person"}
         self._mentions: dict[str, list[Person]] = defaultdict(list)
         for e in entities:
             if e.type == "person":
@@ -123,6 +124,10 @@ class People:
     def subject_before(self, article: Article, pos: int, starts: Sequence[int]) -> Person | None:
         """The person the sentences before ``pos`` are about (for a quote standing alone)."""
         return self._back(article, pos, None)
+
+    def is_person(self, entity_id: str | None) -> bool:
+        """Whether ``entity_id`` is a person's (not an organisation's, a place's, a group's)."""
+        return entity_id in self._people
 
     def may_be(self, key: str | None, pronoun: str) -> bool:
         """Whether "he" or "she" can refer to the person ``key`` (entity id or name)."""

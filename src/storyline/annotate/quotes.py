@@ -322,7 +322,8 @@ def _lookup(article: Article, start: int, phrase: str, people: People) -> tuple[
     for n in range(len(words) - 1, 1, -1):
         prefix = " ".join(words[:n])
         found = people.resolve(article.id, start, prefix)
-        if found is not None:
+        # Only a person: "the Israeli government" is not the group "Israeli".
+        if found is not None and people.is_person(found.entity_id):
             return found, prefix
     return None, _head_phrase(words)
 

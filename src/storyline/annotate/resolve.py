@@ -247,6 +247,10 @@ class EntityIndex:
             scores = {name: _score(asked, head, places, r) for name, r in k.roles.items()}
             near = max((scores[name] for name in local), default=0.0)
             anywhere = max(scores.values(), default=0.0)
+            if not here and not affinity and anywhere < 2.0:
+                # Someone this article does not name needs all of the role's words ("the
+                # Commission spokesman" is not another body's spokesman named elsewhere).
+                continue
             # A place alone ("the Pakistani spokesman") is no match for any Pakistani: only
             # for a generic leader word ("the Mirovian leader" for the Mirovian President).
             if not (near or anywhere or ((affinity or here) and head in LEADERS)):
