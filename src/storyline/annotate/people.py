@@ -64,6 +64,7 @@ class People:
         )
         self._names = {e.id: e.name for e in entities}
         self._people = {e.id for e in entities if e.type == "person"}
+        self._places = {e.id for e in entities if e.type == "place"}
         self._mentions: dict[str, list[Person]] = defaultdict(list)
         for e in entities:
             if e.type == "person":
@@ -128,6 +129,10 @@ class People:
     def is_person(self, entity_id: str | None) -> bool:
         """Whether ``entity_id`` is a person's (not an organisation's, a place's, a group's)."""
         return entity_id in self._people
+
+    def is_place(self, entity_id: str | None) -> bool:
+        """Whether ``entity_id`` is a place's."""
+        return entity_id in self._places
 
     def may_be(self, key: str | None, pronoun: str) -> bool:
         """Whether "he" or "she" can refer to the person ``key`` (entity id or name)."""

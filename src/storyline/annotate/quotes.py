@@ -313,6 +313,9 @@ def _lookup(article: Article, start: int, phrase: str, people: People) -> tuple[
     brushed off"): the longest prefix that names someone is the speaker.
     """
     found = people.resolve(article.id, start, phrase)
+    if found is not None and people.is_place(found.entity_id):
+        # A place does not speak: "the 40-year-old Port Skarre resident" is someone unnamed.
+        found = None
     words = phrase.split()
     if found is not None or not _is_role(words):
         return found, phrase
