@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.annotate.entities import find_entities
+from storyline.annotate.entities import Entity, find_entities
 from storyline.annotate.people import People
 from storyline.annotate.quotes import Quotation, attribute_quotes
 from storyline.annotate.variants import merge_quotations
 from storyline.records import Article
 from tests.builders import article
+
+
+def quotes_beside(other: Article, a: Article) -> tuple[list[Entity], list[Quotation]]:
+    """The entities of both articles and ``a``'s quotations attributed with them."""
+    found = find_entities([other, a])
+    return found, attribute_quotes(a, People(found, articles=[other, a]))
 
 
 def speakers(a: Article, people: People | None = None) -> list[tuple[str, str | None]]:
@@ -135,9 +141,8 @@ def test_an_unnamed_spokesman_is_not_a_named_person_of_the_same_country_or_role(
         '"Mirovia will take every step needed to protect its farmers," said the spokesman.',
         id="unnamed",
     )
-    found = find_entities([other, a])
-    people = People(found, articles=[other, a])
-    named = [(q.speaker.text, q.speaker.entity_id) for q in attribute_quotes(a, people)]
+    _, quotes = quotes_beside(other, a)
+    named = [(q.speaker.text, q.speaker.entity_id) for q in quotes if q.speaker]
     assert named == [("a Mirovian Foreign Office spokesman", None), ("the spokesman", None)]
 
 
@@ -149,8 +154,7 @@ def test_a_pronoun_after_an_unnamed_speaker_is_that_speaker() -> None:
         '"It is clear that the dam gates stay shut," Clean Rivers Varenia was quoted as saying.',
         id="observer",
     )
-    found = [(q.text(a.text), q.speaker.name if q.speaker else None) for q in attribute_quotes(a)]
-    assert found == [
+    assert speakers(a) == [
         ("The farmers no longer want any more of this dispute", "one observer"),
         ("The question is how the two sides step back", "one observer"),
         ("It is clear that the dam gates stay shut", "Clean Rivers Varenia"),
@@ -183,10 +187,8 @@ def test_a_body_or_another_bodys_spokesman_is_not_a_person_named_elsewhere() -> 
         '"Why can\'t we cross the bridge?" asked the 36-year-old Port Skarre resident.',
         id="bodies",
     )
-    found = find_entities([other, a])
-    people = People(found, articles=[other, a])
+    found, quotes = quotes_beside(other, a)
     types = {e.id: e.type for e in found}
-    quotes = attribute_quotes(a, people)
     assert [q.speaker.text for q in quotes if q.speaker] == [
         "The Velna Commission spokesman",
         "The Mirovian government",
