@@ -50,6 +50,8 @@ TITLES = frozenset(
 # the most prominent person of the place or article, not to a written role.
 LEADERS = frozenset({"leader", "head", "chief", "ruler"})
 DETERMINERS = frozenset("the a an his her its their our my your this that".split())
+# A role after these introduces someone unnamed ("a ministry spokesman"), not someone known.
+INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 @lru_cache(maxsize=200_000)

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.annotate import speech
+from storyline.annotate.names import INDEFINITE
 from storyline.annotate.people import People, Person
 from storyline.records import Article, Span
 
@@ -319,13 +320,13 @@ def _lookup(article: Article, start: int, phrase: str, people: People) -> tuple[
     words = phrase.split()
     if found is not None or not _is_role(words):
         return found, phrase
-    if words[0].lower() in {"a", "an", "one", "another"}:
+    if words[0].lower() in INDEFINITE:
         # Someone unnamed ("a Foreign Office spokesman"), not the organisation named inside.
         return None, _head_phrase(words)
     for n in range(len(words) - 1, 1, -1):
         prefix = " ".join(words[:n])
         found = people.resolve(article.id, start, prefix)
-        # Only a person: "the Israeli government" is not the group "Israeli".
+        # Only a person: "the Mirovian government" is not the group "Mirovian".
         if found is not None and people.is_person(found.entity_id):
             return found, prefix
     return None, _head_phrase(words)

@@ -10,11 +10,13 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from storyline.annotate.merge import name_words, role_heads
 from storyline.annotate.names import (
     DETERMINERS,
+    INDEFINITE,
     LEADERS,
     TITLES,
     fold,
@@ -32,7 +34,6 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _LINKS = frozenset({"of", "for", "at"})
 _WINDOW = 80  # characters around a mention in which a role counts as written "here"
-_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 @dataclass(slots=True)
@@ -86,7 +87,8 @@ class EntityIndex:
                 if m.article_id in texts:
                     for role in _adjacent(texts[m.article_id], m.start, m.end, known.roles):
                         self._local[(known.entity.id, m.article_id)].add(role)
-        self.role_heads_ = {r.head for k in self._known for r in k.roles.values()}
+        self._heads = {k.entity.id: {r.head for r in k.roles.values()} for k in self._known}
+        self.role_heads_ = {h for heads in self._heads.values() for h in heads}
         self._role_words = {w for k in self._known for r in k.roles.values() for w in r.words}
 
     def _learn(self, entity: Entity) -> _Known:
@@ -127,7 +129,7 @@ class EntityIndex:
         if found is not None:
             return found
         words = _WORD.findall(text)
-        if words and fold(words[0]) in _INDEFINITE:
+        if words and fold(words[0]) in INDEFINITE:
             # "a Foreign Office spokesman" introduces someone unnamed, not a known person.
             return None
         while words and fold(words[0]) in DETERMINERS:
@@ -207,13 +209,9 @@ class EntityIndex:
             return False
         last = intros[-1]
         return not any(
-            last.start() <= s < start and head in self._heads_of(entity)
+            last.start() <= s < start and head in self._heads[entity.id]
             for s, _, _, entity in self._at.get(article_id, ())
         )
-
-    def _heads_of(self, entity: Entity) -> set[str]:
-        known = next((k for k in self._known if k.entity is entity), None)
-        return {r.head for r in known.roles.values()} if known else set()
 
     def _by_role(self, article_id: str, start: int, words: list[str]) -> Entity | None:
         places = {w for w in words if self._is_place(w)}
@@ -251,7 +249,7 @@ class EntityIndex:
                 # Someone this article does not name needs all of the role's words ("the
                 # Commission spokesman" is not another body's spokesman named elsewhere).
                 continue
-            # A place alone ("the Pakistani spokesman") is no match for any Pakistani: only
+            # A place alone ("the Mirovian spokesman") is no match for any Mirovian: only
             # for a generic leader word ("the Mirovian leader" for the Mirovian President).
             if not (near or anywhere or ((affinity or here) and head in LEADERS)):
                 continue
@@ -265,7 +263,9 @@ class EntityIndex:
         return best[1] if best else None
 
 
+@lru_cache(maxsize=256)
 def _indefinite_role(head: str) -> re.Pattern[str]:
+    """ "a Foreign Office spokesman", "one observer": someone unnamed with the role ``head``."""
     return re.compile(rf"\b(?:an?|one|another)\s+(?:[\w'’.-]+\s+){{0,4}}{re.escape(head)}\b", re.I)
 
 

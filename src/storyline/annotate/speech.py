@@ -61,7 +61,7 @@ _ROLE_WORD = (
 )
 _ROLE_NAME = rf"(?:{_CAP}\s+){{0,4}}(?:{_ROLE_WORD}\s+){{1,4}}(?P<rolename>{NAME})"
 # What stands between a quotation's end and its attribution: punctuation, and the second
-# mark of a doubled closing quote ("…,'' Levin said" in older agency copy).
+# mark of a doubled closing quote ("…,'' Sollen said" in older agency copy).
 _LEAD = r"[\s,.!?…—–'’-]*"
 AFTER_VERB_FIRST = re.compile(
     rf"^{_LEAD}{_ADV}(?P<verb>{_VERB})\s+(?P<subj>{_PRONOUN}\b|{_DET}\s[^,.;:!?\"“”«»]{{1,90}}?"
@@ -176,7 +176,7 @@ _NP_LINK = re.compile(r"\b(?:of|for|at|from|to|in|on|with)\s+$")
 def _role_start(text: str, start: int, end: int) -> int | None:
     """Where the role phrase ``text[start:end]`` really starts: its last determiner, extended
     back over "of"-like links ("the chairman of the union"). The first determiner of a long
-    run ("an attempt to force the government out of what the organization") is too far."""
+    run ("an attempt to force the council out of what the federation") is too far."""
     dets = [m.start() for m in _DET_WORD.finditer(text, start, end)]
     if len(dets) < 2:
         return None
