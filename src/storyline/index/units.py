@@ -14,9 +14,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from storyline.index.text import concepts, numbers, words
 from storyline.records import Article
 
-# A leading agency dateline ("KORVAN, March 3 (Agency) - ") is metadata, not content.
+# A leading agency dateline ("KORVAN, March 3 (Agency) - ") is metadata, not content. The
+# place is in capitals, maybe with a lower-case particle ("PORT d'ARVEN"); wire copy often
+# types the dash as an underscore ("NAME, State _ ").
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z\s.'’-]{1,30}(?:,[^\n–—-]{0,40})?(?:\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s+"
+    r"^[A-Z][A-Z.'’-]+(?:\s+(?:[a-z]{1,3}['’])?[A-Z][A-Z.'’-]*){0,4}"
+    r"(?:,[^\n–—_-]{0,40})?\s*(?:\([^()\n]{1,40}\))?\s*(?:[-–—]{1,2}|_)\s+"
 )
 # A leading list bullet is layout, not content.
 _BULLET = re.compile(r"^[-–—•*·]\s+")
