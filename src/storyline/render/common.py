@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from storyline.records import Article, Brief
+
+_WORD = re.compile(r"\w+")
 
 
 def numbered(brief: Brief) -> dict[str, int]:
@@ -34,3 +38,17 @@ def coverage(brief: Brief) -> str:
 
 def title(brief: Brief) -> str:
     return brief.title or (brief.summary[0].text[:80] if brief.summary else "Brief")
+
+
+def in_summary(text: str, brief: Brief) -> bool:
+    """Whether ``text`` is (a longer version of) one of the summary's sentences.
+
+    The summary shows sentences trimmed of connectives and weekdays, so a fact is in it when
+    nearly all of a summary sentence's words are the fact's.
+    """
+    fact = set(_WORD.findall(text.casefold()))
+    for sentence in brief.summary:
+        shown = set(_WORD.findall(sentence.text.casefold()))
+        if shown and len(shown & fact) >= 0.9 * len(shown) and len(fact) <= 1.5 * len(shown):
+            return True
+    return False

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from html import escape
 
 from storyline.records import Article, Brief, Entity
-from storyline.render.common import coverage, day, numbered, title
+from storyline.render.common import coverage, day, in_summary, numbered, title
 
 _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -123,7 +123,9 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> str:
     unique_rows: list[str] = []
     shown: set[str] = set()
     for article_id, ids in sorted(a.unique.items(), key=lambda kv: numbers.get(kv[0], 0)):
-        fresh = [i for i in ids if i not in shown and i in facts]
+        fresh = [
+            i for i in ids if i not in shown and i in facts and not in_summary(facts[i].text, brief)
+        ]
         if article_id not in by_id or not fresh:
             continue
         shown.update(fresh)

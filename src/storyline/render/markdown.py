@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from storyline.records import Brief, TimelineEvent
-from storyline.render.common import coverage, day, numbered, title
+from storyline.render.common import coverage, day, in_summary, numbered, title
 
 #: How many items of each analysis section the Markdown shows (JSON has them all).
 SHOW_FACTS = 6
@@ -61,7 +61,9 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> list[str]:
     shown: set[str] = set()
     for article_id, ids in sorted(a.unique.items(), key=lambda kv: numbers.get(kv[0], 0)):
         article = by_id.get(article_id)
-        fresh = [i for i in ids if i not in shown][:SHOW_UNIQUE_PER_OUTLET]
+        fresh = [i for i in ids if i not in shown and not in_summary(facts[i].text, brief)][
+            :SHOW_UNIQUE_PER_OUTLET
+        ]
         if article is None or not fresh:
             continue
         outlet = _inline(article.outlet or "unknown outlet")
