@@ -85,6 +85,50 @@ def test_number_conflict_between_independent_sources():
     assert sides == {"1,200": {"a", "c"}, "1,450": {"b"}}
 
 
+def test_figures_read_rates():
+    found = figures("Profit came to 54 cents a share, or 12 cents per share more than forecast.")
+    assert [(f.value, f.key, f.label) for f in found] == [
+        (54, "cent/share", "cents per share"),
+        (12, "cent/share", "cents per share"),
+    ]
+
+
+def _conflicts(*texts: str) -> list:
+    arts = [article(t, id=f"a{i}", outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+    index = build_index(arts)
+    return number_conflicts(index, similarity_matrix(index))
+
+
+def test_a_shared_figure_means_the_other_figures_count_other_things():
+    # Both give the forecast (54 cents); the 3 and the 60 are a shortfall and an estimate.
+    assert not _conflicts(
+        "Varden Foods forecast earnings of 54 cents a share, 3 cents short of its own target.",
+        "Varden Foods said it would earn 54 cents a share, not the 60 cents analysts expected.",
+    )
+
+
+def test_figures_for_an_earlier_period_or_another_year_are_no_conflict():
+    assert not _conflicts(
+        "Varden Foods expects to earn 54 cents a share this year, the company said.",
+        "Last year, Varden Foods earned 44 cents a share, the company said.",
+    )
+    assert not _conflicts(
+        "Varden Foods earned 54 cents a share in 2025, the company said on Monday.",
+        "Varden Foods earned 44 cents a share in 2024, the company said on Monday.",
+    )
+    assert _conflicts(
+        "Varden Foods earned 54 cents a share in 2025, the company said on Monday.",
+        "In 2025 the grocer Varden Foods made 51 cents a share, according to its filing.",
+    )
+
+
+def test_percentages_of_different_things_are_no_conflict():
+    assert not _conflicts(
+        "The retail profit margin in Mirovia rose 1 percent in the fiscal year, the chain said.",
+        "Sales at older stores were up 5 percent in the fiscal year, Haldmoor analysts said.",
+    )
+
+
 def test_same_figures_are_no_conflict():
     a = article("The port handled about 1,200 ships a month before the strike.", id="a", outlet="A")
     b = article("Some 1,200 ships a month used the port before the strike.", id="b", outlet="B")

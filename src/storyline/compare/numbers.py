@@ -2,10 +2,13 @@
 differently ("about 1,200 trucks a day" against "as many as 1,250 trucks a day").
 
 A figure is a number (in digits or a simple number word) with the content word it counts, the
-first non-stop word after it ("trucks", "hours", "members"). Two sentences conflict when they
-come from different independent sources, give different numbers (and no common one) for the
-same counted word, and are about the same thing: the sentences are similar (TF-IDF cosine), or
-the words after the figures agree ("trucks a day" and "trucks a day") in loosely related ones.
+first non-stop word after it ("trucks", "hours", "members"), and the rate it is given at, if
+any ("trucks a day", "cents per share"). Two sentences conflict when they come from different
+independent sources, give different numbers for the same counted thing at the same rate, and
+are about the same thing: the sentences are similar (TF-IDF cosine), or the words after the
+figures agree in loosely related ones. Sentences that share a figure of the same counted word
+agree on it, and their other figures of that word count other things ("earnings of 54 cents a
+share, 3 cents short" against "54 cents a share, not the 60 cents analysts expected").
 """
 
 from __future__ import annotations
@@ -42,7 +45,15 @@ _NUMBER_WORDS = {
 }
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:-[A-Za-z]+)*")
-_DISTRIBUTIVE = frozenset({"each", "per", "every", "apiece"})
+_DISTRIBUTIVE = frozenset({"each", "every", "apiece"})
+_RATE = frozenset({"per", "a", "an"})
+_SHARES = frozenset({"percent", "pct", "points"})
+# A figure for an earlier period is not the current one ("Last year, it earned 44 cents").
+_EARLIER = re.compile(
+    r"\b(?:(?:last|previous|prior)\s+(?:year|month|week|quarter|season)"
+    r"|(?:a|one)\s+(?:year|month|week|decade)\s+(?:ago|earlier))\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -51,7 +62,18 @@ class Figure:
     value: float
     written: str  # as in the text, e.g. "1,200" or "four"
     counts: str  # stem of the counted word
-    context: frozenset[str]  # stems of the content words just after the number
+    context: frozenset[str]  # stems of the content words just after the counted word
+    word: str = ""  # the counted word as written, lower case ("trucks")
+    per: str = ""  # the rate's unit as written ("day" in "trucks a day"), or ""
+
+    @property
+    def key(self) -> str:
+        """What the figure counts: the counted word's stem, and its rate's."""
+        return f"{self.counts}/{stem(self.per)}" if self.per else self.counts
+
+    @property
+    def label(self) -> str:
+        return f"{self.word} per {self.per}" if self.per else self.word
 
 
 def figures(text: str) -> list[Figure]:
@@ -75,8 +97,15 @@ def figures(text: str) -> list[Figure]:
         distributive = any(w.lower() in _DISTRIBUTIVE for w in rest[1:4])
         if counted and not distributive and (counted[0].islower() or "-" in counted):
             head = counted.split("-")[-1].lower()
-            context = frozenset(stem(w.lower()) for w in content[:3])
-            found.append(Figure(value, written, stem(head), context))
+            per = ""
+            if len(rest) > 2 and rest[1].lower() in _RATE and rest[2].lower() not in STOP_WORDS:
+                per = rest[2].lower()
+            if head in _SHARES:  # "margin up 1 percent": what the share is of comes first
+                before = [w for w in tokens[max(0, i - 4) : i] if w.lower() not in STOP_WORDS]
+                context = frozenset(stem(w.lower()) for w in before)
+            else:
+                context = frozenset(stem(w.lower()) for w in content[1:4])
+            found.append(Figure(value, written, stem(head), context, head, per))
     return found
 
 
@@ -93,36 +122,50 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
     """Conflicts over figures between independent sources, one per counted thing."""
     units = index.units
     per_unit = [figures(u.text) for u in units]
-    # counted word -> value -> (example text, article ids)
+    # what is counted -> value -> (example text, article ids)
     sides: dict[str, dict[float, tuple[str, set[str], str]]] = defaultdict(dict)
+    labels: dict[str, str] = {}
     for i, j in zip(*np.nonzero(np.triu(sims, k=1) >= LOOSELY_RELATED), strict=True):
         a, b = units[i], units[j]
-        if index.groups[a.article] == index.groups[b.article]:
+        if index.groups[a.article] == index.groups[b.article] or not _same_period(a.text, b.text):
             continue
-        for counted in {f.counts for f in per_unit[i]} & {f.counts for f in per_unit[j]}:
+        for counted in {f.key for f in per_unit[i]} & {f.key for f in per_unit[j]}:
             if sims[i, j] < RELATED_THRESHOLD and not _same_context(
                 per_unit[i], per_unit[j], counted
             ):
                 continue
-            va = {f.value for f in per_unit[i] if f.counts == counted}
-            vb = {f.value for f in per_unit[j] if f.counts == counted}
+            head = counted.split("/")[0]
+            va = {f.value for f in per_unit[i] if f.counts == head}
+            vb = {f.value for f in per_unit[j] if f.counts == head}
             if va & vb:
                 continue  # a shared figure: the sentences agree (maybe one gives more detail)
             for unit, figs in ((a, per_unit[i]), (b, per_unit[j])):
-                for fig in (f for f in figs if f.counts == counted):
+                for fig in (f for f in figs if f.key == counted):
+                    labels.setdefault(counted, fig.label)
                     text, ids, written = sides[counted].get(
                         fig.value, (unit.text, set(), fig.written)
                     )
                     ids.add(index.articles[unit.article].id)
                     sides[counted][fig.value] = (text, ids, written)
-    return [_conflict(counted, by_value) for counted, by_value in sides.items()]
+    return [_conflict(labels[counted], by_value) for counted, by_value in sides.items()]
+
+
+def _same_period(a: str, b: str) -> bool:
+    """Whether two sentences may speak of the same time: not one about an earlier period
+    than the other, nor about different years."""
+    if bool(_EARLIER.search(a)) != bool(_EARLIER.search(b)):
+        return False
+    years_a = {t for t in _TOKEN.findall(a) if _YEAR.match(t)}
+    years_b = {t for t in _TOKEN.findall(b) if _YEAR.match(t)}
+    return not (years_a and years_b and not years_a & years_b)
 
 
 def _same_context(fa: list[Figure], fb: list[Figure], counted: str) -> bool:
-    """Whether two sentences' figures for ``counted`` are followed by the same words."""
-    ca = [f.context for f in fa if f.counts == counted]
-    cb = [f.context for f in fb if f.counts == counted]
-    return any(len(x & y) >= 2 for x in ca for y in cb)
+    """Whether two sentences' figures for ``counted`` share a word of context (the words
+    after the counted word, or for a percentage the words before the number)."""
+    ca = [f.context for f in fa if f.key == counted]
+    cb = [f.context for f in fb if f.key == counted]
+    return any(x & y for x in ca for y in cb)
 
 
 def _conflict(counted: str, by_value: dict[float, tuple[str, set[str], str]]) -> Conflict:
