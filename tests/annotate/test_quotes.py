@@ -198,3 +198,26 @@ def test_a_body_or_another_bodys_spokesman_is_not_a_person_named_elsewhere() -> 
     # the Commission itself at most (it speaks through its spokesman).
     kinds = [types.get(q.speaker.entity_id or "") for q in quotes if q.speaker]
     assert kinds[0] in {None, "organisation"} and kinds[1:] == [None, None]
+
+
+def test_a_name_with_a_long_apposition_after_the_quote_is_the_speaker() -> None:
+    a = article(
+        "Tomas Keller said he wanted to send letters to the capital, an agent testified.",
+        "``He wanted to hurt everybody,'' Dan Pavlo, an inspector at the Office of "
+        "Customs, Roads and Rail, said Friday.",
+        '"He was calm," Lena Ostrova, a neighbour of Keller for ten years, told reporters.',
+    )
+    assert speakers(a) == [
+        ("He wanted to hurt everybody", "Dan Pavlo"),
+        ("He was calm", "Lena Ostrova"),
+    ]
+
+
+def test_a_phrase_of_a_few_words_in_quotation_marks_is_not_listed_as_a_quote() -> None:
+    a = article(
+        'The council called the plan "a fresh start" on Monday.',
+        '"We will rebuild the harbour wall before winter," Lena Ostrova said.',
+        id="few",
+    )
+    quotes = merge_quotations([a], attribute_quotes(a))
+    assert [q.text for q in quotes] == ["We will rebuild the harbour wall before winter"]

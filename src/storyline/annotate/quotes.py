@@ -33,7 +33,7 @@ from storyline.records import Article, Span
 
 __all__ = ["Quotation", "Speaker", "attribute_quotes", "quote_spans"]
 
-_OPENERS = "\"'“‘«»„‹"
+_OPENERS = "\"'`“‘«»„‹"
 _CLOSERS = "\"'”’»«“›"
 _MIN_STANDALONE_WORDS = 3
 

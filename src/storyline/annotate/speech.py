@@ -44,7 +44,8 @@ _CAP = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*|(?:de|van|von|der|del|da|di|al|bin
 NAME = rf"(?:{_CAP}(?:\s+{_CAP}){{0,5}})"
 # An apposition after a name starts in lower case ("Kovel, the mayor,", "Sollen, of the group
 # Clean Rivers,"); one that is a name follows a role instead ("the governor, Marek Olsen,").
-_APPOSITION = r"(?:,\s+[a-z][^,\"“”«»]{0,89},)"
+# A comma inside it only starts a name ("an agent of the Bureau of Ports, Roads and Rail,").
+_APPOSITION = r"(?:,\s+[a-z](?:[^,\"“”«»]|,(?=\s+[A-Z])){0,119},)"
 # A noun phrase after a verb ends at punctuation or where a clause or an adverbial starts.
 _NP_END = (
     r"(?=\s*(?:[,.;:!?\"“”«»‘’]|$)|\s+(?:on|in|at|after|before|during|when|while|as|who|which|"
@@ -70,7 +71,8 @@ AFTER_VERB_FIRST = re.compile(
 )
 AFTER_SUBJECT_FIRST = re.compile(
     rf"^{_LEAD}(?:{_DET}\s[^,.;:!?\"“”«»]{{1,70}},\s+(?P<appname>{NAME}),\s*"
-    rf"|(?P<subj>{_PRONOUN}|{NAME}{_APPOSITION}?|{_ROLE_NAME}|{_DET}\s(?:[\w'’-]+\s+){{0,6}}?)\s*)"
+    rf"|(?P<subj>{_PRONOUN}|(?P<subjname>{NAME}){_APPOSITION}?|{_ROLE_NAME}"
+    rf"|{_DET}\s(?:[\w'’-]+\s+){{0,6}}?)\s*)"
     rf"{_ADV}(?P<verb>{_VERB})\b"
 )
 ACCORDING_TO = re.compile(
@@ -111,6 +113,9 @@ def after(text: str, start: int, end: int) -> Cue | None:
     if m and m.group("rolename"):
         # "…," HDU general secretary Tomas Ferrand told reporters: the name after the role.
         return Cue(start + m.start("rolename"), start + m.end("rolename"), m.group("verb"))
+    if m and m.group("subjname") and _plausible_subject(m.group("subjname")):
+        # "…," Dan Pavlo, an agent with the customs service, said: the name, not its role.
+        return Cue(start + m.start("subjname"), start + m.end("subjname"), m.group("verb"))
     if m and _plausible_subject(m.group("subj")):
         s, e = _strip(window, m.start("subj"), m.end("subj"))
         return Cue(start + s, start + e, m.group("verb"))

@@ -6,6 +6,11 @@ when their speakers agree (the same entity, or one speaker unknown) and most wor
 shorter are words of the longer: the shared words over the shorter's words reach
 ``same_quote`` (a fragment of a few words must be contained word for word). The quote's text is
 the wording most like the others (the medoid); its speaker is the entity most variants name.
+
+A quote whose longest wording has fewer than ``MIN_QUOTE_WORDS`` words is left out once
+merged: two or three words in quotation marks are nearly always a phrase held at a distance
+('its "invited" guests'), a title or a name, not someone's statement. Such a fragment still
+joins the full quote it comes from.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from storyline.records import Article, Quote, QuoteVariant, content_id
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 SAME_QUOTE = 0.6
 _SHORT = 8  # fewer words than this: contained word for word, not by overlap
+MIN_QUOTE_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +77,9 @@ def merge_quotations(
     groups: dict[int, list[_Item]] = {}
     for i, item in enumerate(items):
         groups.setdefault(find(i), []).append(item)
-    quotes = [_quote(g) for g in groups.values()]
-    firsts = {
-        id(q): min(it.order for it in g) for q, g in zip(quotes, groups.values(), strict=True)
-    }
+    kept = [g for g in groups.values() if max(len(it.words) for it in g) >= MIN_QUOTE_WORDS]
+    quotes = [_quote(g) for g in kept]
+    firsts = {id(q): min(it.order for it in g) for q, g in zip(quotes, kept, strict=True)}
     quotes.sort(key=lambda q: (-len({v.article_id for v in q.variants}), firsts[id(q)]))
     return quotes
 

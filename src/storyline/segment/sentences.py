@@ -32,7 +32,7 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 _CLOSERS = "\"'”’»)]"
-_OPENERS = "\"'“‘«([¿¡"
+_OPENERS = "\"'`“‘«([¿¡"
 _BOUNDARY = re.compile(
     rf"(?P<punct>[.!?…]+|\.\.\.)(?P<close>[{re.escape(_CLOSERS)}]*)(?P<space>\s+)"
     rf"(?=[{re.escape(_OPENERS)}]*[\w])"
