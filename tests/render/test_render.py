@@ -125,3 +125,31 @@ def test_markdown_timeline_keeps_the_best_supported_days_each_sentence_once():
     assert lines[-1].startswith("- 2026-03-28: The deal was signed.")  # the latest day is kept
     assert out.count("The deal was signed.") == 1
     assert [line[2:12] for line in lines] == sorted(line[2:12] for line in lines)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_one_outlet_facts_already_in_the_summary_are_not_repeated(fmt):
+    from storyline.records import Analysis, Citation, Fact, SummarySentence
+
+    a = article("One sentence.", id="x", outlet="Harbour Post")
+    cite = (Citation("x", 0, 5),)
+    shown = Fact("f1", "But the Dask crossing reopened on Tuesday after ten weeks.", cite, 1)
+    other = Fact("f2", "Customs staff were moved from the northern post.", cite, 1)
+    brief = Brief(
+        articles=(a,),
+        summary=(SummarySentence("The Dask crossing reopened after ten weeks.", cite),),
+        analysis=Analysis(facts=(shown, other), unique={"x": ("f1", "f2")}),
+    )
+    section = render(brief, fmt).split("Reported by one outlet only")[1]
+    assert "Customs staff" in section and "crossing reopened" not in section
+
+
+def test_wire_datelines_are_stripped():
+    from storyline.index.units import strip_dateline
+
+    assert strip_dateline("PORT d'ARVEN, Mirovia _ The ferry resumed.") == "The ferry resumed."
+    assert strip_dateline("DASK, Varenia (Agency) -- Trucks rolled.") == "Trucks rolled."
+    assert (
+        strip_dateline("The talks - which began late - ended.")
+        == "The talks - which began late - ended."
+    )
