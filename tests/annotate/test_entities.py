@@ -15,6 +15,7 @@ from storyline.annotate.entities import (
     find_mentions,
     merge_entities,
 )
+from storyline.annotate.mentions import Mention
 from storyline.annotate.names import fold, key, same_first_name, same_word
 from storyline.records import Article
 from storyline.segment import segment_article
@@ -262,3 +263,60 @@ def test_plural_possessive_names_and_outlets_are_organisations() -> None:
     assert "Haldmoor Dockworkers" not in found
     assert found.get("Coastline Wire", "organisation") == "organisation"
     assert found.get("Tomas Ferrand") == "person"
+
+
+def _mention(a: Article, surface: str, label: str = "PERSON", nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = a.text.index(surface, start + 1)
+    return Mention(a.id, start, start + len(surface), surface, label)
+
+
+def test_a_name_without_surname_shortened_or_cut_is_one_person() -> None:
+    a = article(
+        "Opposition leader Khin Mya Thandar returned to Lestra on Monday.",
+        "Khin Mya Thandar said the vote was fair. Mya Thandar then left for the coast.",
+        "Her father, Khin Mya, had founded the party.",
+        id="k1",
+    )
+    mentions = [
+        _mention(a, "Khin Mya Thandar"),
+        _mention(a, "Khin Mya Thandar", nth=1),
+        _mention(a, "Mya Thandar", nth=2),
+        _mention(a, "Khin Mya", nth=2),
+    ]
+    people = {e.name: set(e.aliases) for e in merge_entities([a], mentions)}
+    assert people["Khin Mya Thandar"] >= {"Mya Thandar"}
+    assert "Khin Mya" in people  # a shorter name that only starts the long one is someone else
+
+
+def test_a_name_the_recognizer_cut_in_two_or_short_is_joined() -> None:
+    from storyline.annotate.mentions import _join_split_names, _recover
+
+    a = article(
+        "Ines Varga Doel spoke first. Later Ines Varga Doel left, and Ines Varga stayed.",
+        "Doel flew to San Rafael on Monday.",
+        id="k2",
+    )
+    full = _mention(a, "Ines Varga Doel")
+    cut = _mention(a, "Ines Varga", nth=1)
+    split = [_mention(a, "Ines", nth=1), _mention(a, "Varga Doel", nth=1)]
+    joined = _join_split_names([a], [full, *split])
+    assert [m.text for m in joined] == ["Ines Varga Doel", "Ines Varga Doel"]
+    replaced: set[tuple[str, int, int]] = set()
+    extra = _recover([a], [full, cut], replaced)
+    assert (a.id, cut.start, cut.end) in replaced
+    assert any(m.text == "Ines Varga Doel" and m.start == cut.start for m in extra)
+    # The surname is recovered on its own, but not as the start of another name.
+    assert [m.text for m in extra if m.text == "Doel"] == ["Doel"]
+
+
+def test_a_title_tied_by_of_is_one_role() -> None:
+    a = article(
+        "Secretary of State Madeleine Kroll arrived in Lestra on Tuesday.",
+        "Kroll said the state visit would go on.",
+        id="k3",
+    )
+    mentions = [_mention(a, "Madeleine Kroll"), _mention(a, "Kroll", nth=1)]
+    kroll = next(e for e in merge_entities([a], mentions) if e.name == "Madeleine Kroll")
+    assert kroll.roles[0] == "Secretary of State"

@@ -201,9 +201,33 @@ def find_mentions(
         Mention(a.id, s, e, a.text[s:e], lab or _majority(votes, a.text[s:e], fallback))
         for a, s, e, lab, fallback in pieces
     ]
-    found.extend(_recover(articles, found))
+    replaced: set[tuple[str, int, int]] = set()
+    found.extend(_recover(articles, found, replaced))
+    found = [m for m in found if (m.article_id, m.start, m.end) not in replaced]
+    found = _join_split_names(articles, found)
     order = {a.id: i for i, a in enumerate(articles)}
     return sorted(found, key=lambda m: (order[m.article_id], m.start, m.end))
+
+
+def _join_split_names(articles: Sequence[Article], found: list[Mention]) -> list[Mention]:
+    """One name the recognizer cut in two ("Aung San | Suu Kyi"): two person mentions with only
+    a space between them are one."""
+    texts = {a.id: a.text for a in articles}
+    ordered = sorted(found, key=lambda m: (m.article_id, m.start))
+    out: list[Mention] = []
+    for m in ordered:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.article_id == m.article_id
+            and last.type == m.type == "PERSON"
+            and texts[m.article_id][last.end : m.start] == " "
+        ):
+            text = texts[m.article_id][last.start : m.end]
+            out[-1] = Mention(m.article_id, last.start, m.end, text, "PERSON")
+            continue
+        out.append(m)
+    return out
 
 
 def _first_name_before(text: str, tokens: Tokens, start: int) -> int:
@@ -297,8 +321,11 @@ def _is_name(surface: str) -> bool:
     return bool(surface) and surface[0].isupper() and letters >= 2 and len(surface.split()) <= 6
 
 
-def _recover(articles: Sequence[Article], found: Sequence[Mention]) -> list[Mention]:
-    """Occurrences of already-found names that the recognizer missed in some sentence."""
+def _recover(
+    articles: Sequence[Article], found: Sequence[Mention], replaced: set[tuple[str, int, int]]
+) -> list[Mention]:
+    """Occurrences of already-found names that the recognizer missed in some sentence, or
+    cut short; the spans of mentions a longer one replaces are added to ``replaced``."""
     lowercase = lowercase_words(a.text for a in articles)
     labels: dict[str, Counter[str]] = {}
     for m in found:
@@ -326,6 +353,7 @@ def _recover(articles: Sequence[Article], found: Sequence[Mention]) -> list[Ment
         + r")(?![\w-])"
     )
     taken: dict[str, list[tuple[int, int]]] = {}
+    by_span = {(m.article_id, m.start, m.end): m for m in found}
     for m in found:
         taken.setdefault(m.article_id, []).append((m.start, m.end))
     extra = []
@@ -333,12 +361,43 @@ def _recover(articles: Sequence[Article], found: Sequence[Mention]) -> list[Ment
         spans = taken.get(article.id, [])
         for match in pattern.finditer(article.text):
             s, e = match.span()
-            if any(s < b and a < e for a, b in spans):
+            if _part_of_longer_name(article.text, e):
                 continue
             surface = match.group(0)
-            extra.append(Mention(article.id, s, e, surface, labels[surface].most_common(1)[0][0]))
+            label = labels[surface].most_common(1)[0][0]
+            inside = [(a, b) for a, b in spans if s < b and a < e]
+            if inside:
+                # A known full name the recognizer cut short here ("Aung San" of "Aung San Suu
+                # Kyi"): the full name replaces the part.
+                cut = [by_span.get((article.id, a, b)) for a, b in inside]
+                if label != "PERSON" or not all(
+                    m is not None
+                    and m.type == "PERSON"
+                    and s <= m.start
+                    and m.end <= e
+                    and m.end - m.start < e - s
+                    for m in cut
+                ):
+                    continue
+                for a, b in inside:
+                    spans.remove((a, b))
+                    replaced.add((article.id, a, b))
+            extra.append(Mention(article.id, s, e, surface, label))
             spans.append((s, e))
     return extra
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+
+
+def _part_of_longer_name(text: str, end: int) -> bool:
+    """Whether a capitalised word follows (a known surname "San" in "San Rafael")."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).lower() not in _CALENDAR
 
 
 def lowercase_words(texts: Iterable[str]) -> set[str]:

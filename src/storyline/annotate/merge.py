@@ -184,6 +184,12 @@ def cluster_people(
         for b in fulls[i + 1 :]:
             if same_word(a[-1], b[-1]) and same_first_name(a[0], b[0]):
                 union.union(a, b)
+    # A name of two or more words that ends only one longer name is that name shortened, as
+    # names with no surname are ("Suu Kyi" for "Aung San Suu Kyi").
+    for a in fulls:
+        longer = {union.find(b) for b in fulls if len(b) > len(a) and b[-len(a) :] == a}
+        if len(longer) == 1:
+            union.union(a, longer.pop())
     persons: dict[object, _Person] = defaultdict(_Person)
     for m in people:
         if len(words[m]) > 1:

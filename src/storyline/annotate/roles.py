@@ -99,15 +99,29 @@ def _title_before(view: _View, first: int) -> tuple[int, int] | None:
     j = first - 1
     if not view.ok(j) or not view.joined(j, first) or not view.common_head(j):
         return None
-    i = j
-    while i - 1 >= 0 and j - i < _MAX_ROLE and view.joined(i - 1, i) and view.modifier(i - 1):
-        if is_honorific(view.word(i - 1)):
-            break
-        i -= 1
+    i = _modifiers_before(view, j, j)
+    # "Secretary of State | Madeleine Kroll": a title tied by "of" to the noun before the name.
+    while (
+        view.ok(i - 2)
+        and j - i < _MAX_ROLE - 2
+        and view.word(i - 1) in {"of", "for"}
+        and view.joined(i - 2, i - 1)
+        and fold(view.word(i - 2)) in TITLES
+    ):
+        i = _modifiers_before(view, i - 2, j)
     head = view.word(j)
     if head.islower() and fold(head) not in TITLES and _doubtful(view, i, first):
         return None
     return i, j
+
+
+def _modifiers_before(view: _View, i: int, j: int) -> int:
+    """The first of the modifiers that run back from token ``i`` (a role ending at ``j``)."""
+    while i - 1 >= 0 and j - i < _MAX_ROLE and view.joined(i - 1, i) and view.modifier(i - 1):
+        if is_honorific(view.word(i - 1)):
+            break
+        i -= 1
+    return i
 
 
 def _doubtful(view: _View, i: int, first: int) -> bool:
