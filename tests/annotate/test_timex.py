@@ -104,3 +104,28 @@ def test_a_dateline_dates_the_article_not_its_first_sentence() -> None:
     events = build_timeline([a])
     assert [e.date for e in events] == ["2026-05-16"]
     assert events[0].text.startswith("Dockworkers will return")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy spoke to crowds at the gate every Saturday and Sunday.",
+        "His mother has attended recent Sunday services at the chapel.",
+        "Dockworkers said Sunday shifts would be cut.",
+        "The chain has a joint venture with Big Bob Friday's, with plans to expand.",
+    ],
+)
+def test_a_weekday_that_names_no_particular_day_is_not_dated(text: str) -> None:
+    assert find_time_expressions(text, TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday's vote in the assembly was close.",
+        "A jury in northern Varenia Thursday ordered the union to pay.",
+        "Friday was a holiday in Dask.",
+    ],
+)
+def test_weekdays_in_agency_style_are_still_dated(text: str) -> None:
+    assert [t.granularity for t in find_time_expressions(text, TUESDAY)] == ["day"]

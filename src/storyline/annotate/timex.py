@@ -111,10 +111,46 @@ def find_time_expressions(
     end = len(text) if end is None else end
     found = []
     for match in _PATTERN.finditer(text, start, end):
+        if match.group("wd3") and _generic_weekday(text, match):
+            continue
         resolved, granularity = _resolve(match, text, published)
         found.append(TimeExpression(match.start(), match.end(), match.group(0), resolved,
                                     granularity))  # fmt: skip
     return found
+
+
+_DAY_NAMES = "|".join(d.capitalize() for d in _WEEKDAYS)
+# "every Saturday and Sunday", "most Fridays", "recent Sunday services": no one day.
+_HABIT_BEFORE = re.compile(
+    rf"\b(?:every|each|recent|most|many|some|all|usual|regular)\s+"
+    rf"(?:(?:{_DAY_NAMES})(?:\s*,\s*|\s+(?:and|or)\s+))*$",
+    re.IGNORECASE,
+)
+# A weekday before a plural noun is a kind of thing ("Sunday services", "Friday prayers").
+_PLURAL_AFTER = re.compile(r"\s+([a-z]{3,}[^su\W]s)\b")
+_VERBS_IN_S = frozenset(
+    """says marks sees brings begins comes looks makes gets opens means seems remains takes
+    starts ends goes follows offers gives shows""".split()
+)
+# A possessive weekday after a capitalised word with no noun after it is a name ("a venture
+# with TGI Friday's."); "Monday's vote" and AP's "in Dask Thursday" are days.
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’&.-]*\s+$")
+_POSSESSIVE_ALONE = re.compile(r"['’]s(?!\s+[a-z])")
+
+
+def _generic_weekday(text: str, match: re.Match[str]) -> bool:
+    """Whether a bare weekday names no particular day: a habit, a kind of thing, or a name."""
+    before = text[max(0, match.start() - 60) : match.start()]
+    if _HABIT_BEFORE.search(before):
+        return True
+    after = _PLURAL_AFTER.match(text, match.end())
+    if after and after.group(1) not in _VERBS_IN_S:
+        return True
+    return bool(
+        not match.group("rel")
+        and _POSSESSIVE_ALONE.match(text, match.end())
+        and _NAME_BEFORE.search(before)
+    )
 
 
 def _resolve(match: re.Match[str], text: str, published: date | None) -> tuple[date | None, str]:
