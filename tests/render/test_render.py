@@ -153,3 +153,15 @@ def test_wire_datelines_are_stripped():
         strip_dateline("The talks - which began late - ended.")
         == "The talks - which began late - ended."
     )
+
+
+def test_typewriter_quotation_marks_are_shown_as_quotation_marks():
+    from storyline.index.units import typographic_quotes
+
+    assert (
+        typographic_quotes("``We will rebuild,'' Ostrova said.")
+        == "“We will rebuild,” Ostrova said."
+    )
+    assert typographic_quotes("''We will rebuild.") == "“We will rebuild."
+    assert typographic_quotes("the band's ''best'' year") == "the band's “best” year"
+    assert typographic_quotes("rock 'n' roll") == "rock 'n' roll"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.annotate.timex import find_time_expressions
-from storyline.index.units import strip_dateline
+from storyline.index.units import strip_dateline, typographic_quotes
 from storyline.records import Article, Citation, TimelineEvent
 
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+")
@@ -77,7 +77,7 @@ def build_timeline(
             if not found:
                 continue
             days = {t.date.isoformat() for t in found if t.date is not None}
-            text = " ".join(article.text[start : span.end].split())
+            text = typographic_quotes(" ".join(article.text[start : span.end].split()))
             dated = {w.lower() for t in found for w in _WORD.findall(t.text)}
             words = frozenset(w.lower() for w in _WORD.findall(text)) - _STOP - dated
             if len(text.split()) < config.min_words:

@@ -63,6 +63,16 @@ def strip_dateline(sentence: str) -> str:
 
 
 _DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
+# Older agency copy types quotation marks as doubled backticks and apostrophes (``...''), and
+# sometimes opens with '' too.
+_TEX_OPEN = re.compile(r"``|(?:(?<=^)|(?<=[\s(\[—–-]))''(?=\w)")
+
+
+def typographic_quotes(sentence: str) -> str:
+    """``sentence`` with typewriter quotation marks (``...'') as curly ones (“...”)."""
+    if "``" not in sentence and "''" not in sentence:
+        return sentence
+    return _TEX_OPEN.sub("“", sentence).replace("''", "”")
 
 
 def balance_quotes(sentence: str) -> str:
@@ -99,7 +109,8 @@ def _article_units(article: Article) -> tuple[Unit, ...]:
     count = len(article.sentences)
     for s, span in enumerate(article.sentences):
         raw = " ".join(span.of(article.text).split())
-        text = balance_quotes(_BULLET.sub("", strip_dateline(raw) if s == 0 else raw))
+        text = _BULLET.sub("", strip_dateline(raw) if s == 0 else raw)
+        text = balance_quotes(typographic_quotes(text))
         tokens = words(text)
         units.append(
             Unit(
