@@ -64,3 +64,12 @@ def test_doubled_typewriter_quotes_are_one_mark():
         "The gates stay open",
         "We have kept our word.",
     ]
+
+
+def test_a_dateline_with_an_abbreviated_state_is_not_a_sentence_of_its_own() -> None:
+    text = "PORTMAN, Va. (Coastline Wire) -- The ferry resumed service. It was full."
+    found = [text[s.start : s.end] for s in split_sentences(text)]
+    assert found == [
+        "PORTMAN, Va. (Coastline Wire) -- The ferry resumed service.",
+        "It was full.",
+    ]

@@ -38,6 +38,7 @@ _BOUNDARY = re.compile(
     rf"(?=[{re.escape(_OPENERS)}]*[\w])"
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_AGENCY = re.compile(r"\([^()\n]{1,40}\)\s*(?:[-–—]{1,2}|_)\s")
 
 
 def _word_before(text: str, pos: int) -> re.Match[str] | None:
@@ -87,6 +88,9 @@ def _split_block(text: str, start: int, end: int, out: list[Span]) -> None:
             starter = following.group(0).lower() if following else ""
             if not (word in _CAN_END and starter in _SENTENCE_STARTERS):
                 continue
+        if _AGENCY.match(text, after):
+            # "MARIETTA, Ga. (AP) -- The ...": the agency of a dateline, not a new sentence.
+            continue
         if _next_is_lower(text, after):
             # '"We will go," he said', "e.g. this", "3 p.m. local time": a lower-case word
             # after the punctuation continues the sentence.
