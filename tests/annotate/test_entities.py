@@ -320,3 +320,34 @@ def test_a_title_tied_by_of_is_one_role() -> None:
     mentions = [_mention(a, "Madeleine Kroll"), _mention(a, "Kroll", nth=1)]
     kroll = next(e for e in merge_entities([a], mentions) if e.name == "Madeleine Kroll")
     assert kroll.roles[0] == "Secretary of State"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("tom", "thomas", True),
+        ("chris", "christopher", True),
+        ("kate", "catherine", True),
+        ("j.", "jonas", True),
+        ("ann", "anna", False),  # one letter more is another name
+        ("tom", "tim", False),
+        ("petra", "anders", False),
+    ],
+)
+def test_first_names_and_their_short_forms(a: str, b: str, same: bool) -> None:
+    assert same_first_name(a, b) is same
+
+
+def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
+    a = article(
+        "Oskar Lindqvist filed for divorce from Marit Lindqvist on Monday.",
+        "Lindqvist, 56, said his wife, Marit, had kept the accounts.",
+        id="k4",
+    )
+    mentions = [
+        _mention(a, "Oskar Lindqvist"),
+        _mention(a, "Marit Lindqvist"),
+        _mention(a, "Marit", nth=1),
+    ]
+    people = {e.name: set(e.aliases) for e in merge_entities([a], mentions)}
+    assert "Marit" in people["Marit Lindqvist"] and "Marit" not in people

@@ -160,6 +160,7 @@ class _Person:
     def __init__(self) -> None:
         self.mentions: list[Mention] = []
         self.surnames: set[str] = set()
+        self.first_names: set[str] = set()
         self.heads: set[str] = set()
         self.articles: set[str] = set()
 
@@ -196,6 +197,7 @@ def cluster_people(
             person = persons[union.find(words[m])]
             person.add(m, contexts[m])
             person.surnames.add(words[m][-1])
+            person.first_names.add(words[m][0])
     bare: dict[str, list[Mention]] = defaultdict(list)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in people:
@@ -231,6 +233,11 @@ def _assign_bare(
             continue
         candidates = [p for p in known if any(same_word(w[0], s) for s in p.surnames)]
         if not candidates:
+            # A first name alone ("his wife, Marianne") is the one person of that first name.
+            by_first = [p for p in known if w[0] in p.first_names]
+            if len(by_first) == 1:
+                by_first[0].add(m, contexts[m])
+                continue
             bare[key(w[0])].append(m)
             continue
         heads = role_heads(contexts[m].roles)

@@ -106,12 +106,47 @@ def same_word(a: str, b: str) -> bool:
     return not (abs(len(ka) - len(kb)) == 1 and (ka.startswith(kb) or kb.startswith(ka)))
 
 
+# Short forms of English first names that are not their beginnings ("Tom" for "Thomas").
+_SHORT_FORM_PAIRS = (
+    ("thomas", "tom tommy"),
+    ("william", "bill billy will willy"),
+    ("robert", "bob bobby rob robbie bert"),
+    ("richard", "dick rick ricky rich"),
+    ("james", "jim jimmy jamie"),
+    ("john", "jack johnny"),
+    ("margaret", "maggie meg peggy"),
+    ("elizabeth", "liz beth betty lizzie"),
+    ("edward", "ted teddy ed eddie ned"),
+    ("charles", "chuck charlie"),
+    ("anthony", "tony"),
+    ("henry", "hank harry"),
+    ("katherine", "kate kathy katie"),
+    ("catherine", "kate cathy"),
+    ("joseph", "joe joey"),
+    ("michael", "mike mick"),
+    ("theodore", "ted teddy"),
+    ("lawrence", "larry"),
+    ("patricia", "pat patty trish"),
+    ("rebecca", "becky"),
+)
+_SHORT_FORMS: dict[str, set[str]] = {}
+for _full, _shorts in _SHORT_FORM_PAIRS:
+    for _short in _shorts.split():
+        _SHORT_FORMS.setdefault(_short, set()).add(_full)
+
+
 def same_first_name(a: str, b: str) -> bool:
-    """Whether two folded first names agree (an initial agrees with any name it starts)."""
+    """Whether two folded first names agree (an initial agrees with any name it starts, and a
+    short form its full form: "Tom" and "Thomas", "Chris" and "Christopher")."""
     a, b = a.rstrip("."), b.rstrip(".")
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
-    return same_word(a, b)
+    if same_word(a, b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if long_ in _SHORT_FORMS.get(short, ()):
+        return True
+    return len(short) >= 3 and len(long_) >= len(short) + 2 and long_.startswith(short)
 
 
 def same_stem(a: str, b: str) -> bool:
