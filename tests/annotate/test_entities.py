@@ -351,3 +351,19 @@ def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
     ]
     people = {e.name: set(e.aliases) for e in merge_entities([a], mentions)}
     assert "Marit" in people["Marit Lindqvist"] and "Marit" not in people
+
+
+def test_a_name_ending_in_a_kind_of_place_is_no_person() -> None:
+    a = article(
+        "Sipping coffee at the cafe on Velder Avenue, Matt Orsen said he loved the brew.",
+        "Velder Avenue was busy, Orsen said.",
+        id="k5",
+    )
+    mentions = [
+        _mention(a, "Velder Avenue"),
+        _mention(a, "Matt Orsen"),
+        _mention(a, "Velder Avenue", nth=1),
+        _mention(a, "Orsen", nth=1),
+    ]
+    kinds = {e.name: e.type for e in merge_entities([a], mentions)}
+    assert kinds["Velder Avenue"] == "place" and kinds["Matt Orsen"] == "person"

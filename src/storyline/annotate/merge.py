@@ -19,6 +19,13 @@ from storyline.records import Article
 _TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 # A person's name does not follow these words directly ("the Velna", "its Zharsk reservoir").
 _NOT_BEFORE_PERSON = re.compile(r"(?:^|\W)(?:the|its|their|our)\s+$", re.IGNORECASE)
+# Last words of place and building names, folded ("Melrose Avenue", "Hayden Lake").
+_PLACE_HEADS = frozenset(
+    key(w)
+    for w in """avenue street road boulevard lane square park river lake mountain mountains
+    county bay island islands bridge airport hospital harbour harbor valley canyon beach coast
+    desert forest province district""".split()
+)
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 
 
@@ -107,6 +114,10 @@ def decide_types(
         else:
             pool = other or extension
             decided[k] = pool.most_common(1)[0][0] if pool else "place"
+    # A name whose last word says what kind of place it is ("Melrose Avenue") is none.
+    for k, kind in decided.items():
+        if kind == "person" and len(k) > 1 and k[-1] in _PLACE_HEADS:
+            decided[k] = "place"
     # The input's own outlets are organisations, whatever the recognizer made of a mention
     # ("data compiled by Coastline Wire" tagged PERSON).
     for article in articles:
