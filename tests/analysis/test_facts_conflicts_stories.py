@@ -86,10 +86,10 @@ def test_number_conflict_between_independent_sources():
 
 
 def test_figures_read_rates():
-    found = figures("Profit came to 54 cents a share, or 12 cents per share more than forecast.")
+    found = figures("Tolls came to 9 crowns a truck, or 2 crowns per truck above last year.")
     assert [(f.value, f.key, f.label) for f in found] == [
-        (54, "cent/share", "cents per share"),
-        (12, "cent/share", "cents per share"),
+        (9, "crown/truck", "crowns per truck"),
+        (2, "crown/truck", "crowns per truck"),
     ]
 
 
@@ -102,30 +102,30 @@ def _conflicts(*texts: str) -> list:
 def test_a_shared_figure_means_the_other_figures_count_other_things():
     # Both give the forecast (54 cents); the 3 and the 60 are a shortfall and an estimate.
     assert not _conflicts(
-        "Varden Foods forecast earnings of 54 cents a share, 3 cents short of its own target.",
-        "Varden Foods said it would earn 54 cents a share, not the 60 cents analysts expected.",
+        "Varden Foods now sees profit of 41 cents a share, 2 cents below its own goal.",
+        "Varden Foods cut its outlook to 41 cents a share; brokers had pencilled in 47 cents.",
     )
 
 
 def test_figures_for_an_earlier_period_or_another_year_are_no_conflict():
     assert not _conflicts(
-        "Varden Foods expects to earn 54 cents a share this year, the company said.",
-        "Last year, Varden Foods earned 44 cents a share, the company said.",
+        "Varden Foods expects profit of 41 cents a share this year, the grocer said.",
+        "Last year, Varden Foods made 38 cents a share, the grocer said.",
     )
     assert not _conflicts(
-        "Varden Foods earned 54 cents a share in 2025, the company said on Monday.",
-        "Varden Foods earned 44 cents a share in 2024, the company said on Monday.",
+        "Varden Foods made 41 cents a share in 2025, the grocer said on Monday.",
+        "Varden Foods made 38 cents a share in 2024, the grocer said on Monday.",
     )
     assert _conflicts(
-        "Varden Foods earned 54 cents a share in 2025, the company said on Monday.",
-        "In 2025 the grocer Varden Foods made 51 cents a share, according to its filing.",
+        "Varden Foods made 41 cents a share in 2025, the grocer said on Monday.",
+        "In 2025 the grocer Varden Foods earned 43 cents a share, according to its filing.",
     )
 
 
 def test_percentages_of_different_things_are_no_conflict():
     assert not _conflicts(
-        "The retail profit margin in Mirovia rose 1 percent in the fiscal year, the chain said.",
-        "Sales at older stores were up 5 percent in the fiscal year, Haldmoor analysts said.",
+        "Ferry fares in Mirovia rose 2 percent over the winter season, the operator said.",
+        "Passenger numbers on the Dask line fell 6 percent over the winter season, clerks said.",
     )
 
 

@@ -340,8 +340,8 @@ def test_first_names_and_their_short_forms(a: str, b: str, same: bool) -> None:
 
 def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
     a = article(
-        "Oskar Lindqvist filed for divorce from Marit Lindqvist on Monday.",
-        "Lindqvist, 56, said his wife, Marit, had kept the accounts.",
+        "Oskar Lindqvist and Marit Lindqvist sold the family sawmill on Monday.",
+        "Lindqvist said the idea had come from his sister, Marit, who ran the books.",
         id="k4",
     )
     mentions = [
@@ -355,8 +355,8 @@ def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
 
 def test_a_name_ending_in_a_kind_of_place_is_no_person() -> None:
     a = article(
-        "Sipping coffee at the cafe on Velder Avenue, Matt Orsen said he loved the brew.",
-        "Velder Avenue was busy, Orsen said.",
+        "Matt Orsen runs the bakery on Velder Avenue and opens it before dawn.",
+        "Velder Avenue will be closed for repairs in May, Orsen told the council.",
         id="k5",
     )
     mentions = [

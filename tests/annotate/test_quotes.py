@@ -202,13 +202,13 @@ def test_a_body_or_another_bodys_spokesman_is_not_a_person_named_elsewhere() -> 
 
 def test_a_name_with_a_long_apposition_after_the_quote_is_the_speaker() -> None:
     a = article(
-        "Tomas Keller said he wanted to send letters to the capital, an agent testified.",
-        "``He wanted to hurt everybody,'' Dan Pavlo, an inspector at the Office of "
-        "Customs, Roads and Rail, said Friday.",
+        "Tomas Keller was fined for running the ferry without a licence, an inspector said.",
+        "``The ferry was never safe,'' Dan Pavlo, an inspector at the Office of Ports, Roads "
+        "and Rail, said on Friday.",
         '"He was calm," Lena Ostrova, a neighbour of Keller for ten years, told reporters.',
     )
     assert speakers(a) == [
-        ("He wanted to hurt everybody", "Dan Pavlo"),
+        ("The ferry was never safe", "Dan Pavlo"),
         ("He was calm", "Lena Ostrova"),
     ]
 
