@@ -25,6 +25,7 @@ from typing import Any
 
 from storyline.annotate import nlp
 from storyline.annotate.names import TITLES, fold, is_honorific, is_title
+from storyline.annotate.timex import CALENDAR_WORDS
 from storyline.records import Article
 
 # spaCy labels kept as entity mentions (the others are dates, numbers, works...).
@@ -388,16 +389,12 @@ def _recover(
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""".split()
-)
 
 
 def _part_of_longer_name(text: str, end: int) -> bool:
     """Whether a capitalised word follows (a known surname "San" in "San Rafael")."""
     m = _NEXT_WORD.match(text, end)
-    return m is not None and m.group(1).lower() not in _CALENDAR
+    return m is not None and m.group(1).lower() not in CALENDAR_WORDS
 
 
 def lowercase_words(texts: Iterable[str]) -> set[str]:

@@ -31,6 +31,8 @@ _MONTHS = {
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Names of days and months, lower case (full and abbreviated).
+CALENDAR_WORDS = frozenset(_WEEKDAYS) | frozenset(_MONTHS)
 
 _MONTH = (
     r"(?P<{g}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from storyline.records import Article, Brief
 
@@ -40,15 +41,16 @@ def title(brief: Brief) -> str:
     return brief.title or (brief.summary[0].text[:80] if brief.summary else "Brief")
 
 
-def in_summary(text: str, brief: Brief) -> bool:
-    """Whether ``text`` is (a longer version of) one of the summary's sentences.
+def in_summary(brief: Brief) -> Callable[[str], bool]:
+    """A test of whether a text is (a longer version of) one of the summary's sentences.
 
     The summary shows sentences trimmed of connectives and weekdays, so a fact is in it when
     nearly all of a summary sentence's words are the fact's.
     """
-    fact = set(_WORD.findall(text.casefold()))
-    for sentence in brief.summary:
-        shown = set(_WORD.findall(sentence.text.casefold()))
-        if shown and len(shown & fact) >= 0.9 * len(shown) and len(fact) <= 1.5 * len(shown):
-            return True
-    return False
+    shown = [w for s in brief.summary if (w := set(_WORD.findall(s.text.casefold())))]
+
+    def test(text: str) -> bool:
+        fact = set(_WORD.findall(text.casefold()))
+        return any(len(w & fact) >= 0.9 * len(w) and len(fact) <= 1.5 * len(w) for w in shown)
+
+    return test

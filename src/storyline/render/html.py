@@ -121,11 +121,10 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> str:
     facts = {f.id: f for f in a.facts}
     by_id = {article.id: article for article in brief.articles}
     unique_rows: list[str] = []
+    summarized = in_summary(brief)
     shown: set[str] = set()
     for article_id, ids in sorted(a.unique.items(), key=lambda kv: numbers.get(kv[0], 0)):
-        fresh = [
-            i for i in ids if i not in shown and i in facts and not in_summary(facts[i].text, brief)
-        ]
+        fresh = [i for i in ids if i not in shown and i in facts and not summarized(facts[i].text)]
         if article_id not in by_id or not fresh:
             continue
         shown.update(fresh)

@@ -58,10 +58,11 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> list[str]:
     )
     facts = {f.id: f for f in a.facts}
     unique_lines = []
+    summarized = in_summary(brief)
     shown: set[str] = set()
     for article_id, ids in sorted(a.unique.items(), key=lambda kv: numbers.get(kv[0], 0)):
         article = by_id.get(article_id)
-        fresh = [i for i in ids if i not in shown and not in_summary(facts[i].text, brief)][
+        fresh = [i for i in ids if i not in shown and not summarized(facts[i].text)][
             :SHOW_UNIQUE_PER_OUTLET
         ]
         if article is None or not fresh:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.index.units import strip_dateline
+
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:night|morning|afternoon|evening))?"
 
@@ -30,8 +32,6 @@ _LINK_COMMA = (
     r"In addition|In fact|In turn|At the same time|As a result"
 )
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    # "LONDON (AP) _ Lawyers ..." (the underscore dashes of older agency copy).
-    (re.compile(r"^[A-Z][A-Z\s.'’-]{1,30}(?:,[^_\n]{0,40})?(?:\([^()\n]{1,40}\))?\s*_\s+"), ""),
     (re.compile(rf"^(?:(?:{_LINK_ALWAYS})\b,?|(?:{_LINK_COMMA}),)\s+(?=[\"“`'‘A-Za-z])"), ""),
     # "On Tuesday, the council ..." at the start.
     (re.compile(rf"^(?:(?:On|Late|Early|Last)\s+)?{_DAY}{_PART},\s+"), ""),
@@ -65,7 +65,7 @@ def compress(sentence: str) -> str:
     >>> compress("But officials said on Tuesday that the bridge would reopen.")
     'Officials said that the bridge would reopen.'
     """
-    text = sentence
+    text = strip_dateline(sentence)
     for pattern, replacement in _RULES:
         shorter = pattern.sub(replacement, text)
         if not _BARE_ATTRIBUTION.match(shorter):
