@@ -73,3 +73,27 @@ def test_a_dateline_with_an_abbreviated_state_is_not_a_sentence_of_its_own() -> 
         "PORTMAN, Va. (Coastline Wire) -- The ferry resumed service.",
         "It was full.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ferry sailed on May 2. --------", ["The ferry sailed on May 2."]),
+        ("-------- More: the port's timetable.", ["More: the port's timetable."]),
+        ("The ferry sailed. * * * Next item.", ["The ferry sailed.", "Next item."]),
+        ("===", []),
+        # Dashes inside a sentence are words' business, not rules.
+        ("The vote was 12--3 -- a rout.", ["The vote was 12--3 -- a rout."]),
+    ],
+)
+def test_typed_rules_are_not_part_of_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+def test_an_era_abbreviation_ends_a_sentence_before_a_typical_opener():
+    text = "The town was founded around 300 B.C. Both harbours came later. He lived in the U.S. for years."
+    assert sentences(text) == [
+        "The town was founded around 300 B.C.",
+        "Both harbours came later.",
+        "He lived in the U.S. for years.",
+    ]

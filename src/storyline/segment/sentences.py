@@ -23,19 +23,18 @@ ABBREVIATIONS = frozenset(
 )
 # Abbreviations that also end sentences ("... in the U.S. The ...") when a typical
 # sentence-initial word follows.
-_CAN_END = frozenset(
-    {"etc", "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m", "al"}
-)
+_CAN_END = frozenset("etc u.s u.k u.n e.u inc ltd co corp jr sr a.m p.m al b.c a.d".split())
 _SENTENCE_STARTERS = frozenset(
     """the a an he she it they we i you but and in on at this that these those there his her
-    their its our after before when while some many most officials however meanwhile""".split()
+    their its our after before when while some many most officials however meanwhile both each
+    all although during despite according""".split()
 )
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'`“‘«([¿¡"
 _BOUNDARY = re.compile(
     rf"(?P<punct>[.!?…]+|\.\.\.)(?P<close>[{re.escape(_CLOSERS)}]*)(?P<space>\s+)"
-    rf"(?=[{re.escape(_OPENERS)}]*[\w])"
+    rf"(?=[{re.escape(_OPENERS)}]*[\w]|(?:[-_=*~#]\s?){{3,}})"
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _AGENCY = re.compile(r"\([^()\n]{1,40}\)\s*(?:[-–—]{1,2}|_)\s")
@@ -100,7 +99,23 @@ def _split_block(text: str, start: int, end: int, out: list[Span]) -> None:
     _emit(text, cursor, end, out)
 
 
+# A typed rule ("--------", "* * *", "=====") that separates a story from what follows it.
+_RULE_AT_START = re.compile(r"(?:[-_=*~#]\s?){3,}(?=\s|$)")
+_RULE_AT_END = re.compile(r"(?:^|(?<=\s))(?:[-_=*~#]\s?){3,}$")
+
+
 def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    # A rule is no part of a sentence: cut it off either end (a span of nothing else is dropped).
+    rule = _RULE_AT_START.match(text, start, end)
+    if rule:
+        start = rule.end()
+    rule = _RULE_AT_END.search(text, start, end)
+    if rule:
+        end = rule.start()
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
