@@ -165,3 +165,22 @@ def test_typewriter_quotation_marks_are_shown_as_quotation_marks():
     assert typographic_quotes("''We will rebuild.") == "“We will rebuild."
     assert typographic_quotes("the band's ''best'' year") == "the band's “best” year"
     assert typographic_quotes("rock 'n' roll") == "rock 'n' roll"
+
+
+@pytest.mark.parametrize(("n", "expected"), [(0, "0 spans removed"), (1, "1 span removed")])
+def test_counts_agree_with_their_nouns(n, expected):
+    brief = make_brief()
+    first = brief.articles[0]
+    changed = first.__class__(
+        **{
+            **{f: getattr(first, f) for f in first.__slots__},
+            "removed": tuple(Removal(f"promo {k}", "promo") for k in range(n)),
+        }
+    )
+    brief = Brief(
+        articles=(changed, *brief.articles[1:]), rejected=brief.rejected, summary=brief.summary
+    )
+    text = render(brief, "md")
+    assert expected in text and "1 input rejected" in text
+    html = render(brief, "html")
+    assert ("1 removed span<" in html) == (n == 1) and "1 inputs" not in html

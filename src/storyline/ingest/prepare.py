@@ -128,7 +128,8 @@ def prepare(
                 Rejection(
                     source,
                     f"no article text: {n_words} words left after cleaning "
-                    f"(at least {MIN_ARTICLE_WORDS} needed; {len(result.removed)} spans removed)",
+                    f"(at least {MIN_ARTICLE_WORDS} needed; {len(result.removed)} "
+                    f"span{'s' * (len(result.removed) != 1)} removed)",
                 )
             )
             continue

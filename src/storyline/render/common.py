@@ -10,6 +10,11 @@ from storyline.records import Article, Brief
 _WORD = re.compile(r"\w+")
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1: ``counted(1, "span")`` is ``"1 span"``."""
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
 def numbered(brief: Brief) -> dict[str, int]:
     """Reference numbers of the articles: by publication date, then source (1-based)."""
     ordered = sorted(brief.articles, key=lambda a: (a.published or "9999", a.source))
@@ -27,13 +32,13 @@ def coverage(brief: Brief) -> str:
     outlets = {a.outlet.casefold() for a in brief.articles if a.outlet}
     days = sorted(d.isoformat() for a in brief.articles if (d := a.published_date))
     parts = [
-        f"{len(brief.articles)} article{'s' * (len(brief.articles) != 1)}",
-        f"{len(outlets)} known outlet{'s' * (len(outlets) != 1)}",
+        counted(len(brief.articles), "article"),
+        counted(len(outlets), "known outlet"),
     ]
     if days:
         parts.append(days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}")
     if brief.rejected:
-        parts.append(f"{len(brief.rejected)} input(s) rejected")
+        parts.append(f"{counted(len(brief.rejected), 'input')} rejected")
     return " · ".join(parts)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from html import escape
 
 from storyline.records import Article, Brief, Entity
-from storyline.render.common import coverage, day, in_summary, numbered, title
+from storyline.render.common import counted, coverage, day, in_summary, numbered, title
 
 _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -61,7 +61,7 @@ def _article_body(article: Article, number: int, cited: set[tuple[int, int]]) ->
     )
     if removed:
         parts.append(
-            f"<details><summary>{len(article.removed)} removed spans</summary>"
+            f"<details><summary>{counted(len(article.removed), 'removed span')}</summary>"
             f'<ul class="removed">{removed}</ul></details>'
         )
     return "".join(parts)

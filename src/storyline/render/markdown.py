@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from storyline.records import Brief, TimelineEvent
-from storyline.render.common import coverage, day, in_summary, numbered, title
+from storyline.render.common import counted, coverage, day, in_summary, numbered, title
 
 #: How many items of each analysis section the Markdown shows (JSON has them all).
 SHOW_FACTS = 6
@@ -131,7 +131,7 @@ def render_markdown(brief: Brief) -> str:
         headline = _inline(article.title or "untitled")
         lines.append(
             f"{numbers[article.id]}. **{outlet}** · {day(article)} · {headline} "
-            f"(`{_inline(article.source)}`, {len(article.removed)} spans removed)"
+            f"(`{_inline(article.source)}`, {counted(len(article.removed), 'span')} removed)"
         )
     if brief.rejected:
         lines += ["", "## Rejected inputs", ""]
