@@ -367,3 +367,131 @@ def test_a_name_ending_in_a_kind_of_place_is_no_person() -> None:
     ]
     kinds = {e.name: e.type for e in merge_entities([a], mentions)}
     assert kinds["Velder Avenue"] == "place" and kinds["Matt Orsen"] == "person"
+
+
+def test_names_the_small_model_cuts_or_mislabels_after_a_title_or_particle() -> None:
+    from storyline.annotate.mentions import (
+        Tokens,
+        _after_portfolio,
+        _surname_after_particle,
+        _with_titled_names,
+    )
+
+    # "said Port Secretary-General Ivo Telu Wednesday", the recognizer having tagged
+    # "Telu" a place and missed "Ivo".
+    text = "said Port Secretary-General Ivo Telu Wednesday."
+    words = ["said", "Port", "Secretary", "-", "General", "Ivo", "Telu", "Wednesday", "."]
+    tags = ["VBD", "NNP", "NNP", "HYPH", "NNP", "NNP", "NNP", "NNP", "."]
+    starts, at = [], 0
+    for w in words:
+        at = text.index(w, at)
+        starts.append(at)
+        at += len(w)
+    telu = text.index("Telu")
+    tokens = Tokens(
+        tuple(starts),
+        tuple(s + len(w) for s, w in zip(starts, words, strict=True)),
+        tuple(tags),
+        tuple("GPE" if w == "Telu" else "" for w in words),
+        ((telu, telu + 4, "GPE"),),
+    )
+    spans = _with_titled_names(text, tokens)
+    assert [(text[s:e], label) for s, e, label in spans] == [("Ivo Telu", "PERSON")]
+
+    # A firm named after a rank is not a person: "General" alone names no one.
+    firm = "General Varden Foods said."
+    tokens = Tokens((0, 8, 15, 21, 25), (7, 14, 20, 25, 26), ("NNP",) * 4 + (".",),
+                    ("ORG",) * 4 + ("",), ((0, 20, "ORG"),))  # fmt: skip
+    assert _with_titled_names(firm, tokens) == [(0, 20, "ORG")]
+
+    text = "President Tomas arap Kiberu opened the port."
+    end = text.index(" Kiberu")
+    assert text[: _surname_after_particle(text, end)].endswith("arap Kiberu")
+    assert _surname_after_particle("He met the de", 13) == 13
+
+    text = (
+        "Minister for Coastal Development Lena Strand and Minister for Ports Ona Vell met. "
+        "Development and ports matter."
+    )
+    for wrong, right in (
+        ("Development Lena Strand", "Lena Strand"),
+        ("Ports Ona Vell", "Ona Vell"),
+    ):
+        start = text.index(wrong)
+        lowercase = {"development", "ports", "matter", "and", "for", "met"}
+        new = _after_portfolio(text, start, start + len(wrong), lowercase)
+        assert text[new : start + len(wrong)] == right
+    # Without a title before "of", the first name stays: "the son of Mary Ann Vell".
+    text = "the son of Mary Ann Vell spoke; mary is a common word here."
+    start = text.index("Mary")
+    assert _after_portfolio(text, start, start + len("Mary Ann Vell"), {"mary"}) == start
+
+
+def test_the_possessor_in_a_place_name_is_no_person() -> None:
+    from storyline.annotate.mentions import _without_place_possessors
+
+    a = article(
+        "The ferry to Mara's Landing left late. Tomas Keller waited on Mara's Landing.",
+        "Keller's boat was late. Keller's Ferries said sorry.",
+        id="poss",
+    )
+    found = [
+        _mention(a, "Mara"),
+        _mention(a, "Mara", nth=1),
+        _mention(a, "Tomas Keller"),
+        _mention(a, "Keller", nth=1),
+    ]
+    # "Keller" is written before "'s boat" as well: a person with a company, kept.
+    assert [m.text for m in _without_place_possessors([a], found)] == ["Tomas Keller", "Keller"]
+
+
+def test_a_generational_suffix_is_not_the_surname() -> None:
+    a = article(
+        "The son of the former mayor Tomas Keller, Tomas Keller Jr., lost his ferry on Friday.",
+        "Keller had bought the ferry in April.",
+        id="jr",
+    )
+    mentions = [
+        _mention(a, "Tomas Keller"),
+        _mention(a, "Tomas Keller Jr."),
+        _mention(a, "Keller", nth=2),
+    ]
+    people = {e.name: set(e.aliases) for e in merge_entities([a], mentions)}
+    # The son and his father are two people; the bare "Keller" is the last one named, the son.
+    assert people["Tomas Keller Jr."] == {"Tomas Keller Jr.", "Keller"}
+    assert people["Tomas Keller"] == {"Tomas Keller"}
+
+
+def test_a_name_after_of_his_noun_has_that_noun_as_role() -> None:
+    a = segment_article(
+        article(
+            "She missed the harbour festival for the christening of her cousin, Rory Keller.",
+            "The leader of the opposition, Dan Pavlo, left early.",
+            "She sang at the wedding of a friend, Ana Bessel.",
+            id="cousin",
+        )
+    )
+    roles = {e.name: e.roles for e in find_entities([a])}
+    assert roles["Rory Keller"] == ("cousin",)
+    assert roles["Dan Pavlo"] == ("leader of the opposition",)
+    assert roles["Ana Bessel"] == ("friend",)
+
+
+def test_an_occupation_capitalised_before_a_name_is_not_part_of_it() -> None:
+    from storyline.annotate.mentions import clean_span
+
+    for text in ("Archaeologist Lena Strand", "Economists Ona Vell"):
+        ((start, end, label),) = clean_span(text, 0, len(text), "PERSON")
+        assert text[start:end] == " ".join(text.split()[1:]) and label == "PERSON"
+    # A title inside the span ends its description; a title word that is part of a name
+    # ("King", "Major") is not one.
+    for text, name in (
+        ("Harbour Police Officer Ana Bessel", "Ana Bessel"),
+        ("Port Chief Ana Bessel", "Ana Bessel"),
+        ("Martin Lena King", "Martin Lena King"),
+    ):
+        ((start, end, _),) = clean_span(text, 0, len(text), "PERSON")
+        assert text[start:end] == name
+    # A first name is not an occupation, and other labels keep their words.
+    assert clean_span("Christian Holm", 0, 14, "PERSON") == [(0, 14, "PERSON")]
+    assert clean_span("Baptist Church", 0, 14, "ORG") == [(0, 14, "ORG")]

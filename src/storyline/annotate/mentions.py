@@ -38,6 +38,14 @@ _POSSESSOR = re.compile(r"['’]s?\s+(?=\S)")
 _TAIL_POSSESSIVE = re.compile(r"['’]s?$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 _FIRST_WORD = re.compile(r"([^\W\d_][\w.]*)\s+")
+# Titles, with police ranks, inside a name's span ('Harbour Police Officer | Ana Bessel').
+# Words that are titles and also names ("John Major", "Billie Jean King") do not count there.
+_INNER_TITLES = (
+    TITLES | {"officer", "detective", "inspector", "constable", "trooper", "superintendent"}
+) - {"major", "general", "king", "queen", "prince", "princess", "justice", "marshal", "chair"}
+# "Archaeologist Lena Strand", "Economist Mara Holm": an occupation capitalised before a
+# name (no first name ends so).
+_OCCUPATION = re.compile(r"[a-z]{4,}(?:ist|yst)s?")
 _LOWER_WORD = re.compile(r"(?<![\w])[a-z][a-z'’-]+")
 
 
@@ -187,12 +195,16 @@ def find_mentions(
     """Every person, organisation, place and group mention in ``articles``, in text order."""
     pieces: list[tuple[Article, int, int, str | None, str]] = []
     tokens_of = analyse(articles, batch_size=batch_size, selection=selection)
+    lowercase = lowercase_words(a.text for a in articles)
     for article, tokens in zip(articles, tokens_of, strict=True):
-        for start, end, label in tokens.spans:
+        for start, end, label in _with_titled_names(article.text, tokens):
             if label == "PERSON":
                 start = _first_name_before(article.text, tokens, start)
+                end = _surname_after_particle(article.text, end)
             if label in LABELS:
                 for s, e, lab in clean_span(article.text, start, end, label):
+                    if lab == "PERSON":
+                        s = _after_portfolio(article.text, s, e, lowercase)
                     pieces.append((article, s, e, lab, label))
     votes: dict[str, Counter[str]] = {}
     for article, s, e, lab, _ in pieces:
@@ -206,6 +218,7 @@ def find_mentions(
     found.extend(_recover(articles, found, replaced))
     found = [m for m in found if (m.article_id, m.start, m.end) not in replaced]
     found = _join_split_names(articles, found)
+    found = _without_place_possessors(articles, found)
     order = {a.id: i for i, a in enumerate(articles)}
     return sorted(found, key=lambda m: (order[m.article_id], m.start, m.end))
 
@@ -231,6 +244,19 @@ def _join_split_names(articles: Sequence[Article], found: list[Mention]) -> list
     return out
 
 
+def _without_place_possessors(articles: Sequence[Article], found: list[Mention]) -> list[Mention]:
+    """Drop one-word "people" that are the possessor in a place's name ("Mara's Landing"):
+    written at least twice, and every time before "'s" and the same capitalised word."""
+    names = {m.text for m in found if m.type == "PERSON" and " " not in m.text}
+    dropped = set()
+    for name in names:
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])(?:['’]s\s+([A-Z][\w-]*))?")
+        after = [m.group(1) for a in articles for m in pattern.finditer(a.text)]
+        if len(after) >= 2 and all(after) and len(set(after)) == 1:
+            dropped.add(name)
+    return [m for m in found if not (m.type == "PERSON" and m.text in dropped)]
+
+
 def _first_name_before(text: str, tokens: Tokens, start: int) -> int:
     """Widen a PERSON span over a capitalised word the recognizer left out ("Anders | Holm")."""
     i = bisect_left(tokens.starts, start) - 1
@@ -240,6 +266,92 @@ def _first_name_before(text: str, tokens: Tokens, start: int) -> int:
     if not word[:1].isupper() or word.isupper() or is_title(word):
         return start
     return tokens.starts[i]
+
+
+# Titles that, written just before two or three capitalised words, make them a person's name
+# whatever the recognizer said ("said Port Secretary-General | Ivo Telu", where the small
+# model tagged "Telu" a place and missed "Ivo"). Titles that also start names of
+# firms, ranks or things ("General Motors", "Major League", "King Kong") are not here.
+_NAMING_TITLES = frozenset(
+    """president minister secretary secretary-general senator governor mayor spokesman
+    spokeswoman spokesperson ambassador director commissioner chairman chairwoman premier
+    chancellor envoy""".split()
+)
+
+
+def _with_titled_names(text: str, tokens: Tokens) -> list[tuple[int, int, str]]:
+    """The recognizer's spans, with names after a title that it missed or mislabelled."""
+    spans = list(tokens.spans)
+    n = len(tokens.starts)
+    words = [text[a:b] for a, b in zip(tokens.starts, tokens.ends, strict=True)]
+    for t in range(n - 2):
+        title = fold(words[t])
+        if title == "general":  # "Secretary-General", "Secretary General", "Attorney General"
+            before = t - 2 if t >= 2 and words[t - 1] == "-" else t - 1
+            title = fold(words[before]) + "-general" if before >= 0 else title
+        if title not in _NAMING_TITLES and not title.endswith("-general"):
+            continue
+        k = t + 1
+        while k < n and k - t <= 4 and _name_word(words[k], tokens.tags[k]):
+            k += 1
+        if not 2 <= k - t - 1 <= 3 or (k < n and _name_word(words[k], tokens.tags[k])):
+            continue
+        start, end = tokens.starts[t + 1], tokens.ends[k - 1]
+        overlapping = [sp for sp in spans if sp[0] < end and start < sp[1]]
+        if any(label in ("PERSON", "ORG") for _, _, label in overlapping):
+            continue
+        spans = [sp for sp in spans if sp not in overlapping]
+        spans.append((start, end, "PERSON"))
+    return sorted(spans)
+
+
+def _name_word(word: str, tag: str) -> bool:
+    return (
+        tag == "NNP"
+        and word[:1].isupper()
+        and not word.isupper()
+        and fold(word) not in CALENDAR_WORDS
+        and not is_title(word)
+    )
+
+
+# Lower-case particles inside personal names ("Tomas arap Kiberu", "Anna van Dijk").
+_PARTICLE_AT_END = re.compile(
+    r"\s(?:arap|bin|binti|ibn|van|von|de|da|di|del|della|der|den|du|dos|das|ter|ten|la|le)$"
+)
+_NAME_AFTER = re.compile(r" [A-Z][\w'’-]+")
+
+
+def _surname_after_particle(text: str, end: int) -> int:
+    """Widen a PERSON span that stops at a particle over the surname after it ("Tomas arap |
+    Kiberu")."""
+    if not _PARTICLE_AT_END.search(text, max(0, end - 8), end):
+        return end
+    m = _NAME_AFTER.match(text, end)
+    return m.end() if m else end
+
+
+# "Minister for Coastal Development | Lena Strand": a title, "of" or "for", and the
+# capitalised words of a portfolio, up to where a name starts.
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and\s+)?)*$"
+)
+
+
+def _after_portfolio(text: str, start: int, end: int, lowercase: set[str]) -> int:
+    """Drop the portfolio's words the recognizer put in a name after "Minister for ..."
+    ("Development | Lena Strand"): leading words the articles also write in lower case, as
+    long as two words of the name are left."""
+    m = _PORTFOLIO_BEFORE.search(text, max(0, start - 80), start)
+    if not m or fold(m.group(1)) not in TITLES:
+        return start
+    while (word := _FIRST_WORD.match(text, start, end)) and len(
+        text[word.end() : end].split()
+    ) >= 2:
+        if word.group(1).lower() not in lowercase:
+            break
+        start = word.end()
+    return start
 
 
 def _majority(votes: dict[str, Counter[str]], surface: str, fallback: str) -> str:
@@ -311,10 +423,26 @@ def _strip_leading(text: str, start: int, end: int, label: str) -> int:
             return start
         word = m.group(1)
         lowered = fold(word)
-        if lowered == "the" or is_honorific(word) or (label == "PERSON" and lowered in TITLES):
+        if (
+            lowered == "the"
+            or is_honorific(word)
+            or (label == "PERSON" and (lowered in TITLES or _OCCUPATION.fullmatch(lowered)))
+        ):
             start = m.end()
+        elif label == "PERSON":
+            return _after_inner_title(text, start, end)
         else:
             return start
+
+
+def _after_inner_title(text: str, start: int, end: int) -> int:
+    """ "Harbour Police Officer | Ana Bessel": a title inside a PERSON span, with two words or
+    more after it, ends what describes the person; the name starts after it."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for k in range(len(words) - 3, 0, -1):
+        if fold(words[k].group(0)).rstrip(".") in _INNER_TITLES:
+            return start + words[k + 1].start()
+    return start
 
 
 def _is_name(surface: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from storyline.annotate.mentions import Mention, Tokens
-from storyline.annotate.names import fold, key, same_first_name, same_word
+from storyline.annotate.names import fold, key, same_first_name, same_word, suffix, surname
 from storyline.annotate.roles import RoleContext
 from storyline.records import Article
 
@@ -98,7 +98,7 @@ def decide_types(
     starts: dict[str, Counter[str]] = defaultdict(Counter)
     for k, n in votes.person.items():
         if len(k) > 1:
-            surnames[k[-1]] += n
+            surnames[surname(k)] += n
     for k, counter in votes.other.items():
         if len(k) > 1:
             starts[k[0]].update(counter)
@@ -137,7 +137,8 @@ def _name_support(name: tuple[str, ...], person: Counter[tuple[str, ...]]) -> in
         for k, n in person.items()
         if len(k) > 1
         and k != name
-        and same_word(k[-1], name[-1])
+        and same_word(surname(k), surname(name))
+        and suffix(k) == suffix(name)
         and same_first_name(k[0], name[0])
     )
 
@@ -194,7 +195,11 @@ def cluster_people(
     for i, a in enumerate(fulls):
         union.find(a)
         for b in fulls[i + 1 :]:
-            if same_word(a[-1], b[-1]) and same_first_name(a[0], b[0]):
+            if (
+                same_word(surname(a), surname(b))
+                and suffix(a) == suffix(b)
+                and same_first_name(a[0], b[0])
+            ):
                 union.union(a, b)
     # A name of two or more words that ends only one longer name is that name shortened, as
     # names with no surname are ("Suu Kyi" for "Aung San Suu Kyi").
@@ -207,7 +212,7 @@ def cluster_people(
         if len(words[m]) > 1:
             person = persons[union.find(words[m])]
             person.add(m, contexts[m])
-            person.surnames.add(words[m][-1])
+            person.surnames.add(surname(words[m]))
             person.first_names.add(words[m][0])
     bare: dict[str, list[Mention]] = defaultdict(list)
     by_article: dict[str, list[Mention]] = defaultdict(list)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Letters that NFKD does not decompose into a base letter plus marks.
@@ -52,6 +53,20 @@ LEADERS = frozenset({"leader", "head", "chief", "ruler"})
 DETERMINERS = frozenset("the a an his her its their our my your this that".split())
 # A role after these introduces someone unnamed ("a ministry spokesman"), not someone known.
 INDEFINITE = frozenset({"a", "an", "one", "another"})
+
+
+# Generational suffixes: part of a name, not its family name ("John Varga Jr." is a Varga).
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def surname(words: Sequence[str]) -> str:
+    """The family name among a name's folded words: the last one, or the one before a suffix."""
+    return words[-2] if len(words) > 1 and words[-1] in SUFFIXES else words[-1]
+
+
+def suffix(words: Sequence[str]) -> str:
+    """A name's generational suffix ("jr."), or ""."""
+    return words[-1].rstrip(".") if len(words) > 1 and words[-1] in SUFFIXES else ""
 
 
 @lru_cache(maxsize=200_000)

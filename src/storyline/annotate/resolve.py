@@ -25,6 +25,8 @@ from storyline.annotate.names import (
     same_first_name,
     same_stem,
     same_word,
+    suffix,
+    surname,
 )
 from storyline.records import Article
 
@@ -98,7 +100,7 @@ class EntityIndex:
             if len(words) > 1:
                 known.fulls.append(words)
             if words:
-                known.singles.add(words[-1] if entity.type == "person" else " ".join(words))
+                known.singles.add(surname(words) if entity.type == "person" else " ".join(words))
         for role in entity.roles:
             found = [w for w in _WORD.findall(fold(role)) if w not in DETERMINERS]
             plain = [w[:-2] if w.endswith(("'s", "’s")) else w for w in found]
@@ -171,12 +173,15 @@ class EntityIndex:
                 k
                 for k in people
                 if any(
-                    same_word(f[-1], names[-1]) and same_first_name(f[0], names[0]) for f in k.fulls
+                    same_word(surname(f), surname(names))
+                    and suffix(f) == suffix(names)
+                    and same_first_name(f[0], names[0])
+                    for f in k.fulls
                 )
             ]
             if full:
                 return self._pick(full, article_id, start)
-        last = names[-1]
+        last = surname(names)
         candidates = [k for k in people if any(same_word(last, s) for s in k.singles)]
         if not candidates:
             joined = " ".join(names)

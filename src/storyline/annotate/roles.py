@@ -189,7 +189,10 @@ def _before(view: _View, first: int) -> tuple[int, int] | None:
     while i - 1 >= 0 and comma - i < _MAX_ROLE and view.joined(i - 1, i):
         prev = i - 1
         if view.t.tags[prev] in _OPEN:
-            if prev - 1 >= 0 and view.word(prev - 1).lower() in _LINKS:
+            # "the leader of the opposition, X" is one role; in "the wedding of his (or a)
+            # cousin, X" the name stands beside "cousin" alone.
+            linked = prev - 1 >= 0 and view.word(prev - 1).lower() in _LINKS
+            if view.word(prev).lower() == "the" and linked:
                 i = prev
                 continue
             break
