@@ -221,3 +221,28 @@ def test_a_phrase_of_a_few_words_in_quotation_marks_is_not_listed_as_a_quote() -
     )
     quotes = merge_quotations([a], attribute_quotes(a))
     assert [q.text for q in quotes] == ["We will rebuild the harbour wall before winter"]
+
+
+def test_a_title_in_quotation_marks_is_not_listed_as_a_quote() -> None:
+    a = article(
+        'Her talk, "Ferries and the Future of the Lestra Harbour", drew a crowd, and Ostrova '
+        "said the port would grow.",
+        '"Ferries Will Sail Again Next Spring," Lena Ostrova told the Harbour Gazette.',
+        '"The harbour wall will be rebuilt before winter," Lena Ostrova said.',
+        id="titles",
+    )
+    quotes = merge_quotations([a], attribute_quotes(a))
+    assert [q.text for q in quotes] == ["The harbour wall will be rebuilt before winter"]
+
+
+def test_a_question_closing_a_quote_leaves_its_attribution_to_the_next_sentence() -> None:
+    a = article(
+        "Harbour engineer Dan Pavlo will lead the inquiry into the sinking, the port said.",
+        "Tomas Keller, the ferry's owner, and his son Ivo were rescued on Monday.",
+        "``Did the hull fail? Was the pump switched off? Who checked the valves?'' Pavlo said.",
+        "Divers will search the wreck again next week.",
+        id="question",
+    )
+    assert speakers(a) == [
+        ("Did the hull fail? Was the pump switched off? Who checked the valves?", "Pavlo")
+    ]

@@ -193,6 +193,10 @@ def _speaker(
 ) -> Speaker | None:
     text = article.text
     s_start, s_end = _sentence_bounds(article, part)
+    if _attribution_follows(article, part, s_end):
+        # '"… a leak?" Pavlo said.': the question or exclamation that closed the quote
+        # ended the sentence, so its attribution is the short sentence after it.
+        s_end = article.sentences[part.last + 1].end
     after_end = min(s_end, following.open) if following and following.open > part.close else s_end
     cue = speech.after(text, part.close + 1, after_end) if not part.open_ended else None
     if cue is not None:
@@ -227,6 +231,25 @@ def _speaker(
         return previous.speaker
     person = people.subject_before(article, part.open, starts)
     return _context(person) if person is not None else None
+
+
+_ATTRIBUTION_WORDS = 12
+
+
+def _attribution_follows(article: Article, part: _Part, s_end: int) -> bool:
+    """Whether the quote ends its sentence with "?" or "!" and the next sentence is short and
+    quotes no one (where '"Why?" Pavlo said.' puts the attribution)."""
+    text = article.text
+    if part.last + 1 >= len(article.sentences):
+        return False
+    if text[part.close + 1 : s_end].strip(" \n\"'”’»") or not text[: part.close].rstrip(
+        "\"'`”’»"
+    ).endswith(("?", "!")):
+        return False
+    following = article.sentences[part.last + 1].of(text)
+    return len(following.split()) <= _ATTRIBUTION_WORDS and not any(
+        mark in following for mark in '"“”«»`'
+    )
 
 
 def _short_gap(text: str, previous: _Part, part: _Part) -> bool:

@@ -10,7 +10,9 @@ the wording most like the others (the medoid); its speaker is the entity most va
 A quote whose longest wording has fewer than ``MIN_QUOTE_WORDS`` words is left out once
 merged: two or three words in quotation marks are nearly always a phrase held at a distance
 ('its "invited" guests'), a title or a name, not someone's statement. Such a fragment still
-joins the full quote it comes from.
+joins the full quote it comes from. A longer quotation whose every word of four letters or
+more is capitalised, with no closing stop, is a title too ('her talk, "Ferries and the Future
+of Lestra"') and is left out the same way.
 """
 
 from __future__ import annotations
@@ -28,6 +30,17 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 SAME_QUOTE = 0.6
 _SHORT = 8  # fewer words than this: contained word for word, not by overlap
 MIN_QUOTE_WORDS = 4
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _looks_like_title(text: str) -> bool:
+    """Whether quoted ``text`` is a title in title case, not speech."""
+    long_words = _LONG_WORD.findall(text)
+    return (
+        len(long_words) >= 2
+        and all(w[0].isupper() for w in long_words)
+        and not text.rstrip(" \"'”’»)").endswith((".", "!", "?", "…"))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +90,12 @@ def merge_quotations(
     groups: dict[int, list[_Item]] = {}
     for i, item in enumerate(items):
         groups.setdefault(find(i), []).append(item)
-    kept = [g for g in groups.values() if max(len(it.words) for it in g) >= MIN_QUOTE_WORDS]
+    kept = [
+        g
+        for g in groups.values()
+        if max(len(it.words) for it in g) >= MIN_QUOTE_WORDS
+        and not all(_looks_like_title(it.text) for it in g)
+    ]
     quotes = [_quote(g) for g in kept]
     firsts = {id(q): min(it.order for it in g) for q, g in zip(quotes, kept, strict=True)}
     quotes.sort(key=lambda q: (-len({v.article_id for v in q.variants}), firsts[id(q)]))
