@@ -52,6 +52,19 @@ def resolve(text: str, published: date, which: int = 0) -> date | None:
             date(2026, 3, 6),
             date(2026, 3, 7),
         ),
+        # A clock time's colon is no clause edge: "left" still puts Friday in the past.
+        (
+            "The ferry sailed from Lestra at 6:15 pm Friday and was due at dusk.",
+            date(2026, 3, 7),
+            date(2026, 3, 6),
+        ),
+        # A plan told in the past is no future: the nearest day, here the one before.
+        (
+            "The harbour master was expected to lock the gates at 9 p.m. Friday.",
+            date(2026, 3, 7),
+            date(2026, 3, 6),
+        ),
+        ("The council was due to vote on Thursday.", date(2026, 3, 7), date(2026, 3, 5)),
     ],
 )
 def test_days_resolve_by_news_convention(text: str, published: date | None, expected: date) -> None:

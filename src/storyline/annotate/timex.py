@@ -77,10 +77,19 @@ _PAST = re.compile(
     r"became|sold|bought|heard|sought|sank|shot|swore|woke)\b",
     re.IGNORECASE,
 )
+# A plan told in the past ("was due to land Friday", "were scheduled to meet") may have
+# happened by publication or not: no sign either way.
+_FUTURE_IN_PAST = re.compile(
+    r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?(?:due|scheduled|expected|set|supposed|going|planned)\b",
+    re.IGNORECASE,
+)
 # A participle after a present "to be" is no past ("drivers are being warned ... from Saturday").
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b", re.I)
 _NEAR_FUTURE_DAYS = 2
-_CLAUSE_EDGE = re.compile(r"[.;:!?\"“”«»]|\bthat\b|\bbut\b|\band\b(?=\s+(?:he|she|they|it)\b)")
+# Points and colons between digits ("at 6:15 pm", "3.5 percent") are no clause edges.
+_CLAUSE_EDGE = re.compile(
+    r"[;!?\"“”«»]|(?<!\d)[.:]|[.:](?!\d)|\bthat\b|\bbut\b|\band\b(?=\s+(?:he|she|they|it)\b)"
+)
 # Abbreviation points are no clause edges ("at 6 a.m. Saturday", "Mr. Holm will ... Monday").
 _ABBREVIATION = re.compile(
     r"\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Gov|Sen|Rep|No|Jan|Feb|Mar|Apr|"
@@ -246,19 +255,25 @@ def _tense(text: str, match: re.Match[str]) -> str | None:
     if edges:
         left = left[edges[-1].end() :]
     words = _WORDISH.findall(left)[-_LEFT_WORDS:]
-    left = " ".join(words)
-    if _FUTURE.search(left):
-        return "future"
-    if _PAST.search(_PRESENT_PASSIVE.sub("", left)):
-        return "past"
+    sign = _sign(" ".join(words))
+    if sign is not None:
+        return sign or None
     if len([w for w in words if w.lower() not in {"on", "by", "from", "since", "until"}]) >= 2:
         return None
     right = _unpoint(text[match.end() : match.end() + 80])
     cut = _CLAUSE_EDGE.search(right)
-    right = " ".join(_WORDISH.findall(right[: cut.start()] if cut else right)[:8])
-    if _FUTURE.search(right):
+    return _sign(" ".join(_WORDISH.findall(right[: cut.start()] if cut else right)[:8])) or None
+
+
+def _sign(words: str) -> str | None:
+    """ "future" or "past" as the words say; "" for a plan told in the past; None: no sign."""
+    if _FUTURE_IN_PAST.search(words):
+        return ""
+    if _FUTURE.search(words):
         return "future"
-    return "past" if _PAST.search(right) else None
+    if _PAST.search(_PRESENT_PASSIVE.sub("", words)):
+        return "past"
+    return None
 
 
 def _unpoint(text: str) -> str:
