@@ -64,6 +64,13 @@ def test_figures_read_digits_words_and_compounds():
     assert figures("five members from each country") == []
 
 
+def test_clock_times_are_no_figures():
+    found = figures(
+        "The ferry left at 6:05 p.m., not 7:20 pm or 7.30 a.m., with 45 people and 3.25 tonnes."
+    )
+    assert [(f.value, f.word) for f in found] == [(45, "people"), (3.25, "tonnes")]
+
+
 def test_number_conflict_between_independent_sources():
     a = article(
         "The port handled about 1,200 ships a month before the strike, officials said.",

@@ -55,6 +55,11 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# Clock times ("6:05 p.m.", "10 pm") say when, not how many.
+_CLOCK = re.compile(
+    r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}(?:\.\d\d)?\s*[ap]\.?\s?m\b\.?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +83,7 @@ class Figure:
 
 def figures(text: str) -> list[Figure]:
     """The figures in a sentence (years and ordinal-looking numbers are left out)."""
-    tokens = _TOKEN.findall(text)
+    tokens = _TOKEN.findall(_CLOCK.sub(" ", text))
     found: list[Figure] = []
     for i, token in enumerate(tokens):
         value = _value(token)
@@ -95,7 +100,12 @@ def figures(text: str) -> list[Figure]:
         # distributive count ("five members from each country") is not a total.
         counted = rest[0] if rest and rest[0].lower() not in STOP_WORDS else None
         distributive = any(w.lower() in _DISTRIBUTIVE for w in rest[1:4])
-        if counted and not distributive and (counted[0].islower() or "-" in counted):
+        if (
+            counted
+            and len(counted) > 1
+            and not distributive
+            and (counted[0].islower() or "-" in counted)
+        ):
             head = counted.split("-")[-1].lower()
             per = ""
             if len(rest) > 2 and rest[1].lower() in _RATE and rest[2].lower() not in STOP_WORDS:
