@@ -495,3 +495,9 @@ def test_an_occupation_capitalised_before_a_name_is_not_part_of_it() -> None:
     # A first name is not an occupation, and other labels keep their words.
     assert clean_span("Christian Holm", 0, 14, "PERSON") == [(0, 14, "PERSON")]
     assert clean_span("Baptist Church", 0, 14, "ORG") == [(0, 14, "ORG")]
+
+
+def test_a_hyphenated_title_keeps_its_first_part() -> None:
+    a = segment_article(article("The harbour film starred Oscar-winner Lena Strand.", id="osc"))
+    roles = {e.name: e.roles for e in find_entities([a])}
+    assert roles["Lena Strand"] == ("Oscar-winner",)

@@ -228,11 +228,16 @@ def test_a_title_in_quotation_marks_is_not_listed_as_a_quote() -> None:
         'Her talk, "Ferries and the Future of the Lestra Harbour", drew a crowd, and Ostrova '
         "said the port would grow.",
         '"Ferries Will Sail Again Next Spring," Lena Ostrova told the Harbour Gazette.',
+        'Ostrova now stars in "Harbour Lights at Midnight."',
+        '"Open The Harbour Gates Now!" the crowd shouted at Lena Ostrova.',
         '"The harbour wall will be rebuilt before winter," Lena Ostrova said.',
         id="titles",
     )
     quotes = merge_quotations([a], attribute_quotes(a))
-    assert [q.text for q in quotes] == ["The harbour wall will be rebuilt before winter"]
+    assert [q.text for q in quotes] == [
+        "Open The Harbour Gates Now!",
+        "The harbour wall will be rebuilt before winter",
+    ]
 
 
 def test_a_question_closing_a_quote_leaves_its_attribution_to_the_next_sentence() -> None:

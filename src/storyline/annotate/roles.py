@@ -121,6 +121,11 @@ def _modifiers_before(view: _View, i: int, j: int) -> int:
         if is_honorific(view.word(i - 1)):
             break
         i -= 1
+    if i < j and view.t.tags[i] == "HYPH":
+        # "Oscar-winner": the compound's first part belongs to the role whatever the
+        # recognizer made of it (it had tagged "Oscar" a person, leaving "-winner").
+        glued = i - 1 >= 0 and view.t.ends[i - 1] == view.t.starts[i]
+        i = i - 1 if glued else i + 1
     return i
 
 

@@ -11,8 +11,9 @@ A quote whose longest wording has fewer than ``MIN_QUOTE_WORDS`` words is left o
 merged: two or three words in quotation marks are nearly always a phrase held at a distance
 ('its "invited" guests'), a title or a name, not someone's statement. Such a fragment still
 joins the full quote it comes from. A longer quotation whose every word of four letters or
-more is capitalised, with no closing stop, is a title too ('her talk, "Ferries and the Future
-of Lestra"') and is left out the same way.
+more is capitalised is a title too ('her talk, "Ferries and the Future of Lestra"', with
+the full stop of the sentence inside the marks or not), unless it ends in "?" or "!" (a
+shout); it is left out the same way.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def _looks_like_title(text: str) -> bool:
     return (
         len(long_words) >= 2
         and all(w[0].isupper() for w in long_words)
-        and not text.rstrip(" \"'”’»)").endswith((".", "!", "?", "…"))
+        and not text.rstrip(" \"'”’»)").endswith(("!", "?"))
     )
 
 

@@ -21,6 +21,8 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:\s+(?:[a-z]{1,3}['’])?[A-Z][A-Z.'’-]*){0,4}"
     r"(?:,[^\n–—_-]{0,40})?\s*(?:\([^()\n]{1,40}\))?\s*(?:[-–—]{1,2}|_)\s+"
 )
+# What starts the sentence after a dateline: a capital or a figure, maybe quoted.
+_AFTER_DATELINE = re.compile(r"[\"“‘'`«(]*[A-Z0-9]")
 # A leading list bullet is layout, not content.
 _BULLET = re.compile(r"^[-–—•*·]\s+")
 # A sentence is complete when it ends in terminal punctuation (maybe inside closing quotes);
@@ -57,7 +59,7 @@ class Unit:
 def strip_dateline(sentence: str) -> str:
     """``"PARIS, May 2 (Agency) - The talks ..."`` -> ``"The talks ..."``."""
     match = _DATELINE.match(sentence)
-    if match and match.end() < len(sentence) and sentence[match.end()].isupper():
+    if match and _AFTER_DATELINE.match(sentence, match.end()):
         return sentence[match.end() :]
     return sentence
 
