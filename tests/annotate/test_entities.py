@@ -421,6 +421,10 @@ def test_names_the_small_model_cuts_or_mislabels_after_a_title_or_particle() -> 
         lowercase = {"development", "ports", "matter", "and", "for", "met"}
         new = _after_portfolio(text, start, start + len(wrong), lowercase)
         assert text[new : start + len(wrong)] == right
+    # The recognizer's two spans "Coastal Energy | Lena Strand": the first is all portfolio.
+    text = "Minister of Coastal Energy Lena Strand said coastal energy would grow."
+    start, end = text.index("Coastal"), text.index(" Lena")
+    assert _after_portfolio(text, start, end, {"coastal", "energy", "said"}) == end
     # Without a title before "of", the first name stays: "the son of Mary Ann Vell".
     text = "the son of Mary Ann Vell spoke; mary is a common word here."
     start = text.index("Mary")
@@ -488,6 +492,7 @@ def test_an_occupation_capitalised_before_a_name_is_not_part_of_it() -> None:
     for text, name in (
         ("Harbour Police Officer Ana Bessel", "Ana Bessel"),
         ("Port Chief Ana Bessel", "Ana Bessel"),
+        ("Rear Adm. Ivo Telu", "Ivo Telu"),
         ("Martin Lena King", "Martin Lena King"),
     ):
         ((start, end, _),) = clean_span(text, 0, len(text), "PERSON")

@@ -251,3 +251,12 @@ def test_a_question_closing_a_quote_leaves_its_attribution_to_the_next_sentence(
     assert speakers(a) == [
         ("Did the hull fail? Was the pump switched off? Who checked the valves?", "Pavlo")
     ]
+
+
+def test_a_clause_after_the_quote_is_not_its_speaker() -> None:
+    a = article(
+        'Varenia rejected as "a story spread by the Mirovian (Velnan) press" the report '
+        "that Varenia had asked Lestra for ferry parts, the agency said.",
+        id="clause",
+    )
+    assert all(name is None or "report" not in name for _, name in speakers(a))

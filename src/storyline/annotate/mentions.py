@@ -205,7 +205,8 @@ def find_mentions(
                 for s, e, lab in clean_span(article.text, start, end, label):
                     if lab == "PERSON":
                         s = _after_portfolio(article.text, s, e, lowercase)
-                    pieces.append((article, s, e, lab, label))
+                    if s < e:
+                        pieces.append((article, s, e, lab, label))
     votes: dict[str, Counter[str]] = {}
     for article, s, e, lab, _ in pieces:
         if lab is not None:
@@ -320,6 +321,7 @@ _PARTICLE_AT_END = re.compile(
     r"\s(?:arap|bin|binti|ibn|van|von|de|da|di|del|della|der|den|du|dos|das|ter|ten|la|le)$"
 )
 _NAME_AFTER = re.compile(r" [A-Z][\w'’-]+")
+_WORD_IN_NAME = re.compile(r"[^\W\d_]+")
 
 
 def _surname_after_particle(text: str, end: int) -> int:
@@ -341,10 +343,17 @@ _PORTFOLIO_BEFORE = re.compile(
 def _after_portfolio(text: str, start: int, end: int, lowercase: set[str]) -> int:
     """Drop the portfolio's words the recognizer put in a name after "Minister for ..."
     ("Development | Lena Strand"): leading words the articles also write in lower case, as
-    long as two words of the name are left."""
+    long as two words of the name are left. Returns ``end`` when the span is all portfolio and
+    a name follows it."""
     m = _PORTFOLIO_BEFORE.search(text, max(0, start - 80), start)
     if not m or fold(m.group(1)) not in TITLES:
         return start
+    if _NAME_AFTER.match(text, end) and all(
+        w.lower() in lowercase for w in _WORD_IN_NAME.findall(text, start, end)
+    ):
+        # The recognizer made two spans, "Coastal Energy | Lena Strand": this one is all
+        # portfolio (the caller drops an empty span).
+        return end
     while (word := _FIRST_WORD.match(text, start, end)) and len(
         text[word.end() : end].split()
     ) >= 2:

@@ -64,6 +64,8 @@ _ROLE_NAME = rf"(?:{_CAP}\s+){{0,4}}(?:{_ROLE_WORD}\s+){{1,4}}(?P<rolename>{NAME
 # What stands between a quotation's end and its attribution: punctuation, and the second
 # mark of a doubled closing quote ("…,'' Sollen said" in older agency copy).
 _LEAD = r"[\s,.!?…—–'’-]*"
+# A subject phrase holds no clause of its own ('"…" the allegation that Varenia had asked').
+_NOT_CLAUSE = r"(?!(?:that|which|who|whom|whose|whether|if|because|when|while)\b)"
 AFTER_VERB_FIRST = re.compile(
     rf"^{_LEAD}{_ADV}(?P<verb>{_VERB})\s+(?P<subj>{_PRONOUN}\b|{_DET}\s[^,.;:!?\"“”«»]{{1,90}}?"
     rf"{_NP_END}|{NAME}{_NAME_END}|{_ROLE_NAME}{_NAME_END})"
@@ -72,7 +74,7 @@ AFTER_VERB_FIRST = re.compile(
 AFTER_SUBJECT_FIRST = re.compile(
     rf"^{_LEAD}(?:{_DET}\s[^,.;:!?\"“”«»]{{1,70}},\s+(?P<appname>{NAME}),\s*"
     rf"|(?P<subj>{_PRONOUN}|(?P<subjname>{NAME}){_APPOSITION}?|{_ROLE_NAME}"
-    rf"|{_DET}\s(?:[\w'’-]+\s+){{0,6}}?)\s*)"
+    rf"|{_DET}\s(?:{_NOT_CLAUSE}[\w'’-]+\s+){{0,6}}?)\s*)"
     rf"{_ADV}(?P<verb>{_VERB})\b"
 )
 ACCORDING_TO = re.compile(
