@@ -260,3 +260,16 @@ def test_a_clause_after_the_quote_is_not_its_speaker() -> None:
         id="clause",
     )
     assert all(name is None or "report" not in name for _, name in speakers(a))
+
+
+def test_a_relative_who_names_the_speaker_and_a_that_clause_does_not() -> None:
+    a = article(
+        "Two letters came in. The second came from a Lestra writer, Lena Strand, who wrote that "
+        'the port has caught "a fever of ferries and fees that nobody can cure."',
+        'Pavlo attacked the plan for "pushing the port toward ruin and debt," warning that '
+        "a new strike could start within weeks.",
+        id="who",
+    )
+    found = dict(speakers(a))
+    assert found["a fever of ferries and fees that nobody can cure."] == "Lena Strand"
+    assert all(name is None or not name.startswith("that") for name in found.values())

@@ -67,6 +67,8 @@ def test_verbatim_sentences_are_the_published_ones():
         ("LONDON (AP) _ Lawyers sought an injunction.", "Lawyers sought an injunction."),
         ('And "we will win," she said.', '"We will win," she said.'),
         ("In addition, the city will hire 40 officers.", "The city will hire 40 officers."),
+        ("Ona Vell said here Tuesday that she would run.", "Ona Vell said that she would run."),
+        ("He told reporters here the port was shut.", "He told reporters the port was shut."),
         # Left alone: the day changes the claim, or the word starts something else.
         ("It must be paid by Friday.", "It must be paid by Friday."),
         (
@@ -82,6 +84,7 @@ def test_verbatim_sentences_are_the_published_ones():
         ("Yet another storm hit the coast.", "Yet another storm hit the coast."),
         ("Tuesday's vote was close, he said.", "Tuesday's vote was close, he said."),
         ("On Tuesday, it rained.", "On Tuesday, it rained."),  # too little would be left
+        ("He said here is the plan.", "He said here is the plan."),
     ],
 )
 def test_compress(sentence, expected):

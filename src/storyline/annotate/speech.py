@@ -67,7 +67,7 @@ _LEAD = r"[\s,.!?…—–'’-]*"
 # A subject phrase holds no clause of its own ('"…" the allegation that Varenia had asked').
 _NOT_CLAUSE = r"(?!(?:that|which|who|whom|whose|whether|if|because|when|while)\b)"
 AFTER_VERB_FIRST = re.compile(
-    rf"^{_LEAD}{_ADV}(?P<verb>{_VERB})\s+(?P<subj>{_PRONOUN}\b|{_DET}\s[^,.;:!?\"“”«»]{{1,90}}?"
+    rf"^{_LEAD}{_ADV}(?P<verb>{_VERB})\s+(?P<subj>{_PRONOUN}\b|(?![Tt]hat\s){_DET}\s[^,.;:!?\"“”«»]{{1,90}}?"
     rf"{_NP_END}|{NAME}{_NAME_END}|{_ROLE_NAME}{_NAME_END})"
     rf"(?P<appos>,\s+(?P<appname>{NAME})\s*(?=[.,;:!?]|$))?"
 )
@@ -92,6 +92,7 @@ _SUBJECT_AT_START = re.compile(
     rf"[\s\"“”«»‘’]*(?:(?:[A-Z]\w*|In|On|At|After|Before)(?:\s+[\w'’-]+){{0,4}},\s+)?"
     rf"(?P<subj>{_PRONOUN}\b|{_DET}\s[\w'’-]+(?:\s+[\w'’-]+){{0,5}}|{NAME})"
 )
+_NAME_THEN_WHO = re.compile(rf"(?<![\w'’])(?P<subj>{NAME}),\s+who\s*$")
 _NAME_AT_END = re.compile(rf"(?<![\w'’])(?P<subj>{NAME})\s*$")
 _TRAILING_ADV = re.compile(rf"(?:\s+{_ADV_WORD})+$")
 
@@ -163,6 +164,10 @@ def _subject_of(window: str, verb_start: int) -> tuple[int, int] | None:
     head = window[:verb_start]
     head = _TRAILING_ADV.sub("", head.rstrip()) if head.strip() else head
     head = _RELATIVE.sub("", head)
+    who = _NAME_THEN_WHO.search(head)
+    if who:
+        # "…, a writer, Lena Strand, who wrote that …": the relative's name.
+        return who.start("subj"), who.end("subj")
     bare = head.rstrip().rstrip(",")
     pronoun, name_apposition, role, plural = _SUBJECT_AT_END
     tries = ((pronoun, bare), (name_apposition, head), (_NAME_AT_END, bare), (role, head),
