@@ -506,3 +506,15 @@ def test_a_hyphenated_title_keeps_its_first_part() -> None:
     a = segment_article(article("The harbour film starred Oscar-winner Lena Strand.", id="osc"))
     roles = {e.name: e.roles for e in find_entities([a])}
     assert roles["Lena Strand"] == ("Oscar-winner",)
+
+
+def test_a_time_word_after_a_name_is_no_evidence_against_a_person() -> None:
+    a = segment_article(
+        article(
+            "Varenian Prime Minister Marek Olsen today reiterated the harbour plan.",
+            "Olsen said the plan would cost little.",
+            id="today",
+        )
+    )
+    people = {e.name: (e.type, e.aliases) for e in find_entities([a])}
+    assert people["Marek Olsen"] == ("person", ("Marek Olsen", "Olsen"))

@@ -53,6 +53,9 @@ def _label_type(label: str) -> str:
     return _TYPES.get(label, "place")
 
 
+_TIME_NOUNS = frozenset({"today", "tonight", "yesterday", "tomorrow", "now", "earlier", "later"})
+
+
 class _Votes:
     """Label votes per spelling key, with evidence against a person from the context."""
 
@@ -77,7 +80,9 @@ def _not_a_person_here(m: Mention, text: str, tokens: Tokens) -> bool:
         return True
     i = bisect_left(tokens.starts, m.end)
     if i < len(tokens.starts) and tokens.tags[i] in {"NN", "NNS"}:
-        return text[tokens.starts[i] : tokens.ends[i]].islower()
+        word = text[tokens.starts[i] : tokens.ends[i]]
+        # "Prime Minister Ona Vell today reiterated": a time word is no head noun.
+        return word.islower() and word not in _TIME_NOUNS
     return False
 
 
