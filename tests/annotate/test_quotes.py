@@ -273,3 +273,22 @@ def test_a_relative_who_names_the_speaker_and_a_that_clause_does_not() -> None:
     found = dict(speakers(a))
     assert found["a fever of ferries and fees that nobody can cure."] == "Lena Strand"
     assert all(name is None or not name.startswith("that") for name in found.values())
+
+
+def test_a_pronoun_after_reported_speech_is_its_speaker_and_never_a_company() -> None:
+    a = article(
+        "Harbour pilot Jay Vell said the pass was bad for workers. Ivo Telu used it for years.",
+        "Fair enough, said Okafor, who ran the night shift on the Lestra quay that winter.",
+        '"The pass saved each of us a week of wages," he said of it.',
+        id="reported",
+    )
+    assert speakers(a) == [("The pass saved each of us a week of wages", "Okafor")]
+    b = article(
+        "The Lestra Ferry Company runs the route.",
+        "In February, the school warned students about the pass, he said.",
+        '"Then we told students that we were blocking the pass for good," he said.',
+        id="company",
+    )
+    found = find_entities([b])
+    (quote,) = attribute_quotes(b, People(found, articles=[b]))
+    assert quote.speaker is None or quote.speaker.name != "Lestra Ferry Company"

@@ -156,6 +156,8 @@ class People:
             for person in mentions[lo:hi]:
                 if any(q.start <= person.start < q.end for q in quotes):
                     continue
+                if gender is not None and person.entity_id and person.entity_id not in self._people:
+                    continue  # a speaker noted as an organisation is no "he" or "she"
                 known = self._gender.get(person.entity_id or person.name or "")
                 if gender is None or known is None or known == gender:
                     return person

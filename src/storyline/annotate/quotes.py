@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.annotate import speech
-from storyline.annotate.names import INDEFINITE
+from storyline.annotate.names import INDEFINITE, is_title
 from storyline.annotate.people import People, Person
 from storyline.records import Article, Span
 
@@ -126,6 +126,7 @@ def _unclosed_opener(text: str, start: int, end: int) -> int | None:
 def attribute_quotes(article: Article, people: People | None = None) -> list[Quotation]:
     """The quotations of ``article`` with their speakers, in text order."""
     people = people or People(articles=[article])
+    _note_reported_speakers(article, people)
     parts = _parts(article)
     starts = [s.start for s in article.sentences]
     for i, part in enumerate(parts):
@@ -143,6 +144,22 @@ def attribute_quotes(article: Article, people: People | None = None) -> list[Quo
             continue
         quotations.append(Quotation(article.id, (part.span,), part.speaker))
     return quotations
+
+
+_NOT_NAMES = frozenset({"the", "a", "an", "this", "that", "there", "one"})
+
+
+def _note_reported_speakers(article: Article, people: People) -> None:
+    """Names that report speech without quotation marks ("Fair enough, said Ivo Telu, who ...")
+    become mentions for the pronouns after them, when the recognizer missed them."""
+    for m in speech.REPORTED_AFTER.finditer(article.text):
+        name, start = m.group("name"), m.start("name")
+        first = name.split()[0]
+        if is_title(first) or first.lower() in _NOT_NAMES | speech.PRONOUNS:
+            continue
+        if people.resolve(article.id, start, name) is None:
+            person = Person(name, people.plain_name(name), None, start, m.end("name"))
+            people.note(article.id, person)
 
 
 def _continue_open_quotes(parts: list[_Part]) -> None:
@@ -325,7 +342,8 @@ def _subject_of_earlier(article: Article, pos: int, people: People) -> Person | 
         if subject is not None:
             phrase = article.text[subject[0] : subject[1]]
             found, _ = _lookup(article, subject[0], phrase, people)
-            if found is not None:
+            # "he" or "she" is a person, not the company or the town the sentence was about.
+            if found is not None and (found.entity_id is None or people.is_person(found.entity_id)):
                 return found
     return None
 

@@ -77,6 +77,8 @@ AFTER_SUBJECT_FIRST = re.compile(
     rf"|{_DET}\s(?:{_NOT_CLAUSE}[\w'’-]+\s+){{0,6}}?)\s*)"
     rf"{_ADV}(?P<verb>{_VERB})\b"
 )
+# Reported speech without quotation marks: "Fair enough, said Okafor, who ...".
+REPORTED_AFTER = re.compile(rf",\s+{_ADV}(?:{_VERB})\s+(?P<name>{NAME})(?=\s*[,.;])")
 ACCORDING_TO = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?P<subj>{NAME}|{_DET}\s[^,.;:\"“”«»]{{1,80}}?)(?=\s*[,.;:])"
 )
