@@ -292,3 +292,15 @@ def test_a_pronoun_after_reported_speech_is_its_speaker_and_never_a_company() ->
     found = find_entities([b])
     (quote,) = attribute_quotes(b, People(found, articles=[b]))
     assert quote.speaker is None or quote.speaker.name != "Lestra Ferry Company"
+
+
+def test_a_pronoun_skips_the_names_of_a_sentence_it_already_speaks() -> None:
+    a = article(
+        "Port spokesman Tom Vell said the port had blocked the old pass months ago.",
+        "In February, the port warned harbour pilot Marek Olsen about the pass, he said.",
+        '"Then we told every worker that the pass was blocked for good," he said.',
+        id="chain",
+    )
+    found = find_entities([a])
+    (quote,) = attribute_quotes(a, People(found, articles=[a]))
+    assert quote.speaker is not None and quote.speaker.name == "Tom Vell"

@@ -53,6 +53,16 @@ class Person:
     end: int = -1
 
 
+# A sentence whose speaker is the pronoun itself ("…, he said.").
+_SAYS = {
+    p: re.compile(
+        rf"\b{p}\s+(?:also\s+)?(?:said|says|added|adds|told|asked)\b|\b(?:said|says|added)\s+{p}\b",
+        re.IGNORECASE,
+    )
+    for p in ("he", "she")
+}
+
+
 class People:
     """Person look-up for quote attribution over one set of articles (see module docs)."""
 
@@ -120,7 +130,7 @@ class People:
         gender = {"he": "m", "she": "f"}.get(pronoun)
         if gender is None:
             return None
-        return self._back(article, pos, gender)
+        return self._back(article, pos, gender, pronoun)
 
     def subject_before(self, article: Article, pos: int, starts: Sequence[int]) -> Person | None:
         """The person the sentences before ``pos`` are about (for a quote standing alone)."""
@@ -142,7 +152,9 @@ class People:
         known = self._gender.get(key or "")
         return known is None or known == gender
 
-    def _back(self, article: Article, pos: int, gender: str | None) -> Person | None:
+    def _back(
+        self, article: Article, pos: int, gender: str | None, pronoun: str | None = None
+    ) -> Person | None:
         sentences = article.sentences
         if not sentences:
             return None
@@ -152,6 +164,10 @@ class People:
         quotes = article.quotes
         for j in range(k - 1, max(-1, k - 1 - _MAX_SENTENCES_BACK), -1):
             s = sentences[j]
+            if pronoun in _SAYS and _SAYS[pronoun].search(article.text, s.start, s.end):
+                # "…the ferry company, he said.": that sentence's speaker is this "he" too, so the
+                # names in it are not the antecedent; look further back.
+                continue
             lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
             for person in mentions[lo:hi]:
                 if any(q.start <= person.start < q.end for q in quotes):
