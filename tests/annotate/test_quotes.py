@@ -304,3 +304,15 @@ def test_a_pronoun_skips_the_names_of_a_sentence_it_already_speaks() -> None:
     found = find_entities([a])
     (quote,) = attribute_quotes(a, People(found, articles=[a]))
     assert quote.speaker is not None and quote.speaker.name == "Tom Vell"
+
+
+def test_a_pronoun_prefers_the_one_who_speaks_in_the_sentence_before() -> None:
+    a = article(
+        "Police have not found Tomas Keller, but the search has had results, Marek Olsen told "
+        "lawmakers.",
+        '"Our patrols have kept him away from the harbour for a month now," he said.',
+        id="speaks",
+    )
+    found = find_entities([a])
+    (quote,) = attribute_quotes(a, People(found, articles=[a]))
+    assert quote.speaker is not None and quote.speaker.name == "Marek Olsen"

@@ -53,6 +53,12 @@ class Person:
     end: int = -1
 
 
+# A name that speaks: "Pavlo told", "Pavlo, the inspector, said", "said Pavlo".
+_SPEAKS_AFTER = re.compile(
+    r"(?:,[^,.;:!?]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|asked|replied|"
+    r"explained|insisted|warned|declared|announced|stated|noted)\b"
+)
+_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|added|asked)\s+$")
 # A sentence whose speaker is the pronoun itself ("…, he said.").
 _SAYS = {
     p: re.compile(
@@ -169,6 +175,7 @@ class People:
                 # names in it are not the antecedent; look further back.
                 continue
             lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+            fitting = []
             for person in mentions[lo:hi]:
                 if any(q.start <= person.start < q.end for q in quotes):
                     continue
@@ -176,7 +183,18 @@ class People:
                     continue  # a speaker noted as an organisation is no "he" or "she"
                 known = self._gender.get(person.entity_id or person.name or "")
                 if gender is None or known is None or known == gender:
-                    return person
+                    fitting.append(person)
+            if fitting:
+                # "… not captured Telu, but …, Pavlo told lawmakers.": the one who speaks in
+                # that sentence, else the first named.
+                text = article.text
+                speaking = [
+                    p
+                    for p in fitting
+                    if _SPEAKS_AFTER.match(text, p.end)
+                    or _SPEAKS_BEFORE.search(text[max(0, p.start - 12) : p.start])
+                ]
+                return (speaking or fitting)[0]
         return None
 
 
