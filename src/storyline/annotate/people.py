@@ -55,7 +55,7 @@ class Person:
 
 # A name that speaks: "Pavlo told", "Pavlo, the inspector, said", "said Pavlo".
 _SPEAKS_AFTER = re.compile(
-    r"(?:,[^,.;:!?]{1,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|asked|replied|"
+    r"(?:,[^,.;:!?]{1,120},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|asked|replied|"
     r"explained|insisted|warned|declared|announced|stated|noted)\b"
 )
 _SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|added|asked)\s+$")

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from storyline.annotate import speech
 from storyline.annotate.names import INDEFINITE, is_title
 from storyline.annotate.people import People, Person
+from storyline.annotate.timex import CALENDAR_WORDS
 from storyline.records import Article, Span
 
 __all__ = ["Quotation", "Speaker", "attribute_quotes", "quote_spans"]
@@ -155,7 +156,7 @@ def _note_reported_speakers(article: Article, people: People) -> None:
     for m in speech.REPORTED_AFTER.finditer(article.text):
         name, start = m.group("name"), m.start("name")
         first = name.split()[0]
-        if is_title(first) or first.lower() in _NOT_NAMES | speech.PRONOUNS:
+        if is_title(first) or first.lower() in _NOT_NAMES | speech.PRONOUNS | CALENDAR_WORDS:
             continue
         if people.resolve(article.id, start, name) is None:
             person = Person(name, people.plain_name(name), None, start, m.end("name"))
