@@ -518,3 +518,40 @@ def test_a_time_word_after_a_name_is_no_evidence_against_a_person() -> None:
     )
     people = {e.name: (e.type, e.aliases) for e in find_entities([a])}
     assert people["Marek Olsen"] == ("person", ("Marek Olsen", "Olsen"))
+
+
+def test_a_surname_found_alone_takes_the_first_name_written_once_before_it() -> None:
+    from storyline.annotate.mentions import _full_names_of_bare
+
+    a = article(
+        "Tomas Rudd grows plums on the Varenian bank. When Rudd spoke, Minister Rudd listened.",
+        '"Ask me again in August," Rudd said. Varenian Rudd is not a name.',
+        "Describing Rudd as stubborn, the mayor left.",
+        id="bare",
+    )
+    found = [
+        _mention(a, "Rudd", nth=2),
+        _mention(a, "Rudd", nth=3),
+        _mention(a, "Varenian", label="NORP"),
+    ]
+    assert [m.text for m in _full_names_of_bare([a], found)] == ["Tomas Rudd"]
+
+
+def test_a_portfolio_the_recognizer_tagged_as_a_name_is_part_of_the_role() -> None:
+    from storyline.annotate.mentions import Tokens
+    from storyline.annotate.roles import roles_near
+
+    text = "Minister of Coastal Energy Lena Strand said."
+    words = ["Minister", "of", "Coastal", "Energy", "Lena", "Strand", "said", "."]
+    tags = ["NNP", "IN", "NNP", "NNP", "NNP", "NNP", "VBD", "."]
+    ents = ["", "", "PERSON", "PERSON", "PERSON", "PERSON", "", ""]
+    starts, at = [], 0
+    for w in words:
+        at = text.index(w, at)
+        starts.append(at)
+        at += len(w)
+    ends = tuple(s + len(w) for s, w in zip(starts, words, strict=True))
+    tokens = Tokens(tuple(starts), ends, tuple(tags), tuple(ents), ())
+    name = text.index("Lena")
+    context = roles_near(text, tokens, name, name + len("Lena Strand"), {"coastal", "energy"})
+    assert context.roles == ("Minister of Coastal Energy",)

@@ -26,6 +26,7 @@ from typing import Any
 from storyline.annotate import nlp
 from storyline.annotate.names import TITLES, fold, is_honorific, is_title
 from storyline.annotate.timex import CALENDAR_WORDS
+from storyline.index.text import STOP_WORDS
 from storyline.records import Article
 
 # spaCy labels kept as entity mentions (the others are dates, numbers, works...).
@@ -220,6 +221,10 @@ def find_mentions(
     found = [m for m in found if (m.article_id, m.start, m.end) not in replaced]
     found = _join_split_names(articles, found)
     found = _without_place_possessors(articles, found)
+    full = _full_names_of_bare(articles, found)
+    if full:
+        covered = {(m.article_id, m.start + m.text.index(" ") + 1) for m in full}
+        found = [m for m in found if (m.article_id, m.start) not in covered] + full
     order = {a.id: i for i, a in enumerate(articles)}
     return sorted(found, key=lambda m: (order[m.article_id], m.start, m.end))
 
@@ -523,6 +528,39 @@ def _recover(
             extra.append(Mention(article.id, s, e, surface, label))
             spans.append((s, e))
     return extra
+
+
+def _full_names_of_bare(articles: Sequence[Article], found: list[Mention]) -> list[Mention]:
+    """Full names of people found only by a surname, written once with a first name that the
+    recognizer missed ("Tomas Rudd grows apples ..." then "Rudd said"). The first name must
+    not be a word the articles write in lower case, a title, a day or month, or a name of
+    something else."""
+    surfaces = {m.text for m in found}
+    bare = {m.text for m in found if m.type == "PERSON" and " " not in m.text and len(m.text) > 2}
+    bare -= {w for t in surfaces if " " in t for w in t.split()}
+    if not bare:
+        return []
+    lowercase = lowercase_words(a.text for a in articles)
+    pattern = re.compile(
+        r"(?<![\w'’.-])([A-Z][a-z]+) (" + "|".join(map(re.escape, sorted(bare))) + r")(?![\w-])"
+    )
+    taken = {(m.article_id, m.start) for m in found}
+    out = []
+    for article in articles:
+        for match in pattern.finditer(article.text):
+            first = match.group(1)
+            if (
+                first.lower() in lowercase
+                or first.lower() in STOP_WORDS
+                or first.endswith(("ing", "ed", "ly"))  # "Describing X as ..."
+                or is_title(first)
+                or first.lower() in CALENDAR_WORDS
+                or first in surfaces
+                or (article.id, match.start()) in taken
+            ):
+                continue
+            out.append(Mention(article.id, match.start(), match.end(), match.group(0), "PERSON"))
+    return out
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")

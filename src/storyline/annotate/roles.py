@@ -60,7 +60,14 @@ class _View:
         return "\n" not in self.text[self.t.ends[i] : self.t.starts[j]]
 
     def modifier(self, i: int) -> bool:
-        return self.t.tags[i] in _MODIFIER and self.t.ents[i] not in _NOT_MODIFIER_ENTS
+        if self.t.tags[i] not in _MODIFIER:
+            return False
+        # A common word the recognizer put in a name ("Minister of Atomic | Energy X") is
+        # still a modifier.
+        ent = self.t.ents[i]
+        return ent not in _NOT_MODIFIER_ENTS or (
+            ent == "PERSON" and self.word(i).lower() in self.lowercase
+        )
 
     def common_head(self, i: int) -> bool:
         """A singular common noun: a title, or a word also written in lower case."""
