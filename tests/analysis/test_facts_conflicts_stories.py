@@ -64,6 +64,11 @@ def test_figures_read_digits_words_and_compounds():
     assert figures("five members from each country") == []
 
 
+def test_a_compound_count_is_labelled_as_written():
+    (figure,) = figures("Telu, a 31-year-old carpenter, is charged.")
+    assert (figure.value, figure.label) == (31, "year-old")
+
+
 def test_clock_times_are_no_figures():
     found = figures(
         "The ferry left at 6:05 p.m., not 7:20 pm or 7.30 a.m., with 45 people and 3.25 tonnes."

@@ -555,3 +555,20 @@ def test_a_portfolio_the_recognizer_tagged_as_a_name_is_part_of_the_role() -> No
     name = text.index("Lena")
     context = roles_near(text, tokens, name, name + len("Lena Strand"), {"coastal", "energy"})
     assert context.roles == ("Minister of Coastal Energy",)
+
+
+def test_attorneys_sheriffs_and_campgrounds() -> None:
+    from storyline.annotate.mentions import clean_span
+
+    text = "Attorney Mark Vell"
+    assert clean_span(text, 0, len(text), "PERSON") == [(9, 18, "PERSON")]
+    a = segment_article(
+        article(
+            "The truck was found at Bob Telu Campground near Lestra.",
+            "Sheriff Homer Vell said the man Telu robbed was a friend.",
+            id="camp",
+        )
+    )
+    found = {e.name: (e.type, e.roles) for e in find_entities([a])}
+    assert found["Bob Telu Campground"][0] != "person"
+    assert found["Telu"] == ("person", ())  # "the man Telu robbed": no role "man"

@@ -24,7 +24,7 @@ _PLACE_HEADS = frozenset(
     key(w)
     for w in """avenue street road boulevard lane square park river lake mountain mountains
     county bay island islands bridge airport hospital harbour harbor valley canyon beach coast
-    desert forest province district""".split()
+    desert forest province district campground stadium arena center centre""".split()
 )
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 

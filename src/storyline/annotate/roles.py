@@ -33,6 +33,8 @@ _NOT_MODIFIER_ENTS = frozenset(
     {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
 _MAX_ROLE = 8
+# Nouns that say nothing about who someone is ("the man Telu robbed" is no role "man").
+_NO_ROLE = frozenset({"man", "woman", "person", "boy", "girl", "guy", "one", "someone"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,7 @@ class _View:
     def common_head(self, i: int) -> bool:
         """A singular common noun: a title, or a word also written in lower case."""
         word = self.word(i)
-        if self.t.tags[i] not in _NOUN or is_honorific(word):
+        if self.t.tags[i] not in _NOUN or is_honorific(word) or word.lower() in _NO_ROLE:
             return False
         return word.islower() or fold(word) in TITLES or word.lower() in self.lowercase
 

@@ -115,7 +115,9 @@ def figures(text: str) -> list[Figure]:
                 context = frozenset(stem(w.lower()) for w in before)
             else:
                 context = frozenset(stem(w.lower()) for w in content[1:4])
-            found.append(Figure(value, written, stem(head), context, head, per))
+            # The label is the compound as written ("year-old", not "old").
+            word = counted.lower() if "-" in counted else head
+            found.append(Figure(value, written, stem(head), context, word, per))
     return found
 
 
