@@ -265,6 +265,19 @@ def test_plural_possessive_names_and_outlets_are_organisations() -> None:
     assert found.get("Tomas Ferrand") == "person"
 
 
+def _tokens(text: str, words: list[str], tags: list[str], ents: list[str], spans=()):
+    """Hand-made recognizer output for ``text``: its words in order, tags and entity labels."""
+    from storyline.annotate.mentions import Tokens
+
+    starts, at = [], 0
+    for w in words:
+        at = text.index(w, at)
+        starts.append(at)
+        at += len(w)
+    ends = tuple(s + len(w) for s, w in zip(starts, words, strict=True))
+    return Tokens(tuple(starts), ends, tuple(tags), tuple(ents), tuple(spans))
+
+
 def _mention(a: Article, surface: str, label: str = "PERSON", nth: int = 0) -> Mention:
     start = -1
     for _ in range(nth + 1):
@@ -382,19 +395,9 @@ def test_names_the_small_model_cuts_or_mislabels_after_a_title_or_particle() -> 
     text = "said Port Secretary-General Ivo Telu Wednesday."
     words = ["said", "Port", "Secretary", "-", "General", "Ivo", "Telu", "Wednesday", "."]
     tags = ["VBD", "NNP", "NNP", "HYPH", "NNP", "NNP", "NNP", "NNP", "."]
-    starts, at = [], 0
-    for w in words:
-        at = text.index(w, at)
-        starts.append(at)
-        at += len(w)
     telu = text.index("Telu")
-    tokens = Tokens(
-        tuple(starts),
-        tuple(s + len(w) for s, w in zip(starts, words, strict=True)),
-        tuple(tags),
-        tuple("GPE" if w == "Telu" else "" for w in words),
-        ((telu, telu + 4, "GPE"),),
-    )
+    ents = ["GPE" if w == "Telu" else "" for w in words]
+    tokens = _tokens(text, words, tags, ents, ((telu, telu + 4, "GPE"),))
     spans = _with_titled_names(text, tokens)
     assert [(text[s:e], label) for s, e, label in spans] == [("Ivo Telu", "PERSON")]
 
@@ -538,20 +541,13 @@ def test_a_surname_found_alone_takes_the_first_name_written_once_before_it() -> 
 
 
 def test_a_portfolio_the_recognizer_tagged_as_a_name_is_part_of_the_role() -> None:
-    from storyline.annotate.mentions import Tokens
     from storyline.annotate.roles import roles_near
 
     text = "Minister of Coastal Energy Lena Strand said."
     words = ["Minister", "of", "Coastal", "Energy", "Lena", "Strand", "said", "."]
     tags = ["NNP", "IN", "NNP", "NNP", "NNP", "NNP", "VBD", "."]
     ents = ["", "", "PERSON", "PERSON", "PERSON", "PERSON", "", ""]
-    starts, at = [], 0
-    for w in words:
-        at = text.index(w, at)
-        starts.append(at)
-        at += len(w)
-    ends = tuple(s + len(w) for s, w in zip(starts, words, strict=True))
-    tokens = Tokens(tuple(starts), ends, tuple(tags), tuple(ents), ())
+    tokens = _tokens(text, words, tags, ents)
     name = text.index("Lena")
     context = roles_near(text, tokens, name, name + len("Lena Strand"), {"coastal", "energy"})
     assert context.roles == ("Minister of Coastal Energy",)
