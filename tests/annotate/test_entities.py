@@ -304,7 +304,7 @@ def test_a_name_without_surname_shortened_or_cut_is_one_person() -> None:
 
 
 def test_a_name_the_recognizer_cut_in_two_or_short_is_joined() -> None:
-    from storyline.annotate.mentions import _join_split_names, _recover
+    from storyline.annotate.mentions import _join_split_names, _recover, lowercase_words
 
     a = article(
         "Ines Varga Doel spoke first. Later Ines Varga Doel left, and Ines Varga stayed.",
@@ -317,7 +317,7 @@ def test_a_name_the_recognizer_cut_in_two_or_short_is_joined() -> None:
     joined = _join_split_names([a], [full, *split])
     assert [m.text for m in joined] == ["Ines Varga Doel", "Ines Varga Doel"]
     replaced: set[tuple[str, int, int]] = set()
-    extra = _recover([a], [full, cut], replaced)
+    extra = _recover([a], [full, cut], replaced, lowercase_words([a.text]))
     assert (a.id, cut.start, cut.end) in replaced
     assert any(m.text == "Ines Varga Doel" and m.start == cut.start for m in extra)
     # The surname is recovered on its own, but not as the start of another name.
@@ -524,7 +524,7 @@ def test_a_time_word_after_a_name_is_no_evidence_against_a_person() -> None:
 
 
 def test_a_surname_found_alone_takes_the_first_name_written_once_before_it() -> None:
-    from storyline.annotate.mentions import _full_names_of_bare
+    from storyline.annotate.mentions import _full_names_of_bare, lowercase_words
 
     a = article(
         "Tomas Rudd grows plums on the Varenian bank. When Rudd spoke, Minister Rudd listened.",
@@ -537,7 +537,8 @@ def test_a_surname_found_alone_takes_the_first_name_written_once_before_it() -> 
         _mention(a, "Rudd", nth=3),
         _mention(a, "Varenian", label="NORP"),
     ]
-    assert [m.text for m in _full_names_of_bare([a], found)] == ["Tomas Rudd"]
+    lowercase = lowercase_words([a.text])
+    assert [m.text for m in _full_names_of_bare([a], found, lowercase)] == ["Tomas Rudd"]
 
 
 def test_a_portfolio_the_recognizer_tagged_as_a_name_is_part_of_the_role() -> None:

@@ -39,11 +39,10 @@ _POSSESSOR = re.compile(r"['’]s?\s+(?=\S)")
 _TAIL_POSSESSIVE = re.compile(r"['’]s?$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 _FIRST_WORD = re.compile(r"([^\W\d_][\w.]*)\s+")
-# Titles, with police ranks, inside a name's span ('Harbour Police Officer | Ana Bessel').
-# Words that are titles and also names ("John Major", "Billie Jean King") do not count there.
-_INNER_TITLES = (
-    TITLES | {"officer", "detective", "inspector", "constable", "trooper", "superintendent"}
-) - {"major", "general", "king", "queen", "prince", "princess", "justice", "marshal", "chair"}
+# Titles inside a name's span ('Harbour Police Officer | Ana Bessel'), but not the words
+# that are titles and also names ("John Major", "Billie Jean King").
+_TITLES_IN_NAMES = "major general king queen prince princess justice marshal chair"
+_INNER_TITLES = TITLES - set(_TITLES_IN_NAMES.split())
 # "Archaeologist Lena Strand", "Economist Mara Holm": an occupation capitalised before a
 # name (no first name ends so).
 _OCCUPATION = re.compile(r"[a-z]{4,}(?:ist|yst)s?")
@@ -217,11 +216,11 @@ def find_mentions(
         for a, s, e, lab, fallback in pieces
     ]
     replaced: set[tuple[str, int, int]] = set()
-    found.extend(_recover(articles, found, replaced))
+    found.extend(_recover(articles, found, replaced, lowercase))
     found = [m for m in found if (m.article_id, m.start, m.end) not in replaced]
     found = _join_split_names(articles, found)
     found = _without_place_possessors(articles, found)
-    full = _full_names_of_bare(articles, found)
+    full = _full_names_of_bare(articles, found, lowercase)
     if full:
         covered = {(m.article_id, m.start + m.text.index(" ") + 1) for m in full}
         found = [m for m in found if (m.article_id, m.start) not in covered] + full
@@ -465,11 +464,14 @@ def _is_name(surface: str) -> bool:
 
 
 def _recover(
-    articles: Sequence[Article], found: Sequence[Mention], replaced: set[tuple[str, int, int]]
+    articles: Sequence[Article],
+    found: Sequence[Mention],
+    replaced: set[tuple[str, int, int]],
+    lowercase: set[str],
 ) -> list[Mention]:
     """Occurrences of already-found names that the recognizer missed in some sentence, or
-    cut short; the spans of mentions a longer one replaces are added to ``replaced``."""
-    lowercase = lowercase_words(a.text for a in articles)
+    cut short; the spans of mentions a longer one replaces are added to ``replaced``.
+    ``lowercase`` holds the words the articles write in lower case."""
     labels: dict[str, Counter[str]] = {}
     for m in found:
         labels.setdefault(m.text, Counter())[m.type] += 1
@@ -530,7 +532,9 @@ def _recover(
     return extra
 
 
-def _full_names_of_bare(articles: Sequence[Article], found: list[Mention]) -> list[Mention]:
+def _full_names_of_bare(
+    articles: Sequence[Article], found: list[Mention], lowercase: set[str]
+) -> list[Mention]:
     """Full names of people found only by a surname, written once with a first name that the
     recognizer missed ("Tomas Rudd grows apples ..." then "Rudd said"). The first name must
     not be a word the articles write in lower case, a title, a day or month, or a name of
@@ -540,7 +544,6 @@ def _full_names_of_bare(articles: Sequence[Article], found: list[Mention]) -> li
     bare -= {w for t in surfaces if " " in t for w in t.split()}
     if not bare:
         return []
-    lowercase = lowercase_words(a.text for a in articles)
     pattern = re.compile(
         r"(?<![\w'’.-])([A-Z][a-z]+) (" + "|".join(map(re.escape, sorted(bare))) + r")(?![\w-])"
     )

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyline.annotate import speech
 from storyline.annotate.names import fold, is_title
 from storyline.records import Article
 
@@ -51,22 +52,6 @@ class Person:
     entity_id: str | None
     start: int = -1
     end: int = -1
-
-
-# A name that speaks: "Pavlo told", "Pavlo, the inspector, said", "said Pavlo".
-_SPEAKS_AFTER = re.compile(
-    r"(?:,[^,.;:!?]{1,120},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|asked|replied|"
-    r"explained|insisted|warned|declared|announced|stated|noted)\b"
-)
-_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|added|asked)\s+$")
-# A sentence whose speaker is the pronoun itself ("…, he said.").
-_SAYS = {
-    p: re.compile(
-        rf"\b{p}\s+(?:also\s+)?(?:said|says|added|adds|told|asked)\b|\b(?:said|says|added)\s+{p}\b",
-        re.IGNORECASE,
-    )
-    for p in ("he", "she")
-}
 
 
 class People:
@@ -170,7 +155,8 @@ class People:
         quotes = article.quotes
         for j in range(k - 1, max(-1, k - 1 - _MAX_SENTENCES_BACK), -1):
             s = sentences[j]
-            if pronoun in _SAYS and _SAYS[pronoun].search(article.text, s.start, s.end):
+            speaks = speech.PRONOUN_SPEAKS.get(pronoun or "")
+            if speaks is not None and speaks.search(article.text, s.start, s.end):
                 # "…the ferry company, he said.": that sentence's speaker is this "he" too, so the
                 # names in it are not the antecedent; look further back.
                 continue
@@ -191,8 +177,8 @@ class People:
                 speaking = [
                     p
                     for p in fitting
-                    if _SPEAKS_AFTER.match(text, p.end)
-                    or _SPEAKS_BEFORE.search(text[max(0, p.start - 12) : p.start])
+                    if speech.SPEAKS_AFTER.match(text, p.end)
+                    or speech.SPEAKS_BEFORE.search(text[max(0, p.start - 20) : p.start])
                 ]
                 return (speaking or fitting)[0]
         return None

@@ -147,16 +147,17 @@ def attribute_quotes(article: Article, people: People | None = None) -> list[Quo
     return quotations
 
 
-_NOT_NAMES = frozenset({"the", "a", "an", "this", "that", "there", "one"})
-
-
 def _note_reported_speakers(article: Article, people: People) -> None:
     """Names that report speech without quotation marks ("Fair enough, said Ivo Telu, who ...")
     become mentions for the pronouns after them, when the recognizer missed them."""
     for m in speech.REPORTED_AFTER.finditer(article.text):
         name, start = m.group("name"), m.start("name")
         first = name.split()[0]
-        if is_title(first) or first.lower() in _NOT_NAMES | speech.PRONOUNS | CALENDAR_WORDS:
+        if (
+            is_title(first)
+            or first.lower() in speech.PRONOUNS | CALENDAR_WORDS
+            or not speech.plausible_subject(name)
+        ):
             continue
         if people.resolve(article.id, start, name) is None:
             person = Person(name, people.plain_name(name), None, start, m.end("name"))

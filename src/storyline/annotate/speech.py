@@ -79,6 +79,15 @@ AFTER_SUBJECT_FIRST = re.compile(
 )
 # Reported speech without quotation marks: "Fair enough, said Okafor, who ...".
 REPORTED_AFTER = re.compile(rf",\s+{_ADV}(?:{_VERB})\s+(?P<name>{NAME})(?=\s*[,.;])")
+# What follows a name that speaks ("Pavlo told", "Pavlo, the inspector, said") and what
+# comes before one ("said Pavlo").
+SPEAKS_AFTER = re.compile(rf"(?:,[^,.;:!?]{{1,120}},)?\s+{_ADV}(?:{_VERB})\b")
+SPEAKS_BEFORE = re.compile(rf"\b(?:{_VERB})\s+$")
+# A sentence whose speaker is "he" or "she" ("…, he said.", "she added").
+PRONOUN_SPEAKS = {
+    p: re.compile(rf"\b{p}\s+{_ADV}(?:{_VERB})\b|\b(?:{_VERB})\s+{p}\b", re.IGNORECASE)
+    for p in ("he", "she")
+}
 ACCORDING_TO = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?P<subj>{NAME}|{_DET}\s[^,.;:\"“”«»]{{1,80}}?)(?=\s*[,.;:])"
 )
@@ -118,10 +127,10 @@ def after(text: str, start: int, end: int) -> Cue | None:
     if m and m.group("rolename"):
         # "…," HDU general secretary Tomas Ferrand told reporters: the name after the role.
         return Cue(start + m.start("rolename"), start + m.end("rolename"), m.group("verb"))
-    if m and m.group("subjname") and _plausible_subject(m.group("subjname")):
+    if m and m.group("subjname") and plausible_subject(m.group("subjname")):
         # "…," Dan Pavlo, an agent with the customs service, said: the name, not its role.
         return Cue(start + m.start("subjname"), start + m.end("subjname"), m.group("verb"))
-    if m and _plausible_subject(m.group("subj")):
+    if m and plausible_subject(m.group("subj")):
         s, e = _strip(window, m.start("subj"), m.end("subj"))
         return Cue(start + s, start + e, m.group("verb"))
     m = AFTER_VERB_FIRST.match(window)
@@ -176,7 +185,7 @@ def _subject_of(window: str, verb_start: int) -> tuple[int, int] | None:
              (plural, head))  # fmt: skip
     for pattern, text in tries:
         m = pattern.search(text)
-        if m and _plausible_subject(m.group("subj")):
+        if m and plausible_subject(m.group("subj")):
             start = _role_start(text, m.start("subj"), m.end("subj")) if pattern is role else None
             return _strip(text, m.start("subj") if start is None else start, m.end("subj"))
     return None
@@ -206,7 +215,7 @@ def _role_start(text: str, start: int, end: int) -> int | None:
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The subject at the start of the sentence ``text[start:end]``, as offsets."""
     m = _SUBJECT_AT_START.match(text, start, end)
-    if not m or not _plausible_subject(m.group("subj")):
+    if not m or not plausible_subject(m.group("subj")):
         return None
     s, e = _strip(text, m.start("subj"), m.end("subj"))
     return (s, e) if e > s else None
@@ -226,7 +235,7 @@ _NOT_SUBJECTS = frozenset(
 )
 
 
-def _plausible_subject(subject: str) -> bool:
+def plausible_subject(subject: str) -> bool:
     words = subject.split()
     if not words:
         return False

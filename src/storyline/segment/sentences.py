@@ -32,9 +32,11 @@ _SENTENCE_STARTERS = frozenset(
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'`“‘«([¿¡"
+# A typed rule ("--------", "* * *", "=====") that separates a story from what follows it.
+_RULE = r"(?:[-_=*~#]\s?){3,}"
 _BOUNDARY = re.compile(
     rf"(?P<punct>[.!?…]+|\.\.\.)(?P<close>[{re.escape(_CLOSERS)}]*)(?P<space>\s+)"
-    rf"(?=[{re.escape(_OPENERS)}]*[\w]|(?:[-_=*~#]\s?){{3,}})"
+    rf"(?=[{re.escape(_OPENERS)}]*[\w]|{_RULE})"
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _AGENCY = re.compile(r"\([^()\n]{1,40}\)\s*(?:[-–—]{1,2}|_)\s")
@@ -99,16 +101,12 @@ def _split_block(text: str, start: int, end: int, out: list[Span]) -> None:
     _emit(text, cursor, end, out)
 
 
-# A typed rule ("--------", "* * *", "=====") that separates a story from what follows it.
-_RULE_AT_START = re.compile(r"(?:[-_=*~#]\s?){3,}(?=\s|$)")
-_RULE_AT_END = re.compile(r"(?:^|(?<=\s))(?:[-_=*~#]\s?){3,}$")
+_RULE_AT_START = re.compile(rf"{_RULE}(?=\s|$)")
+_RULE_AT_END = re.compile(rf"(?:^|(?<=\s)){_RULE}$")
 
 
 def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = _stripped(text, start, end)
     # A rule is no part of a sentence: cut it off either end (a span of nothing else is dropped).
     rule = _RULE_AT_START.match(text, start, end)
     if rule:
@@ -116,9 +114,15 @@ def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
     rule = _RULE_AT_END.search(text, start, end)
     if rule:
         end = rule.start()
+    start, end = _stripped(text, start, end)
+    if end > start:
+        out.append(Span(start, end))
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without leading and trailing whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        out.append(Span(start, end))
+    return start, end
