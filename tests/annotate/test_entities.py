@@ -382,6 +382,32 @@ def test_a_name_ending_in_a_kind_of_place_is_no_person() -> None:
     assert kinds["Velder Avenue"] == "place" and kinds["Matt Orsen"] == "person"
 
 
+def test_a_name_a_role_or_the_word_before_calls_an_organisation_is_none_of_a_person() -> None:
+    a = article(
+        "Velna Unity, the political wing of the Lestra rebels, called a strike on Monday.",
+        "Lena Strand, a party member since 1990, said Velna Unity would win. Velna Unitty "
+        "leaders met her later.",
+        "The daily Korra printed the statement on Tuesday, and Korra sold out.",
+        id="k6",
+    )
+    mentions = [
+        _mention(a, "Velna Unity"),
+        _mention(a, "Lena Strand"),
+        _mention(a, "Velna Unity", nth=1),
+        _mention(a, "Velna Unitty"),
+        _mention(a, "Korra"),
+        _mention(a, "Korra", nth=1),
+    ]
+    kinds = {e.name: e.type for e in merge_entities([a], mentions)}
+    # The role "political wing" is certain, and holds for the misspelling too; "the daily"
+    # is one vote against one.
+    assert kinds == {
+        "Velna Unity": "organisation",
+        "Lena Strand": "person",
+        "Korra": "organisation",
+    }
+
+
 def test_names_the_small_model_cuts_or_mislabels_after_a_title_or_particle() -> None:
     from storyline.annotate.mentions import (
         Tokens,

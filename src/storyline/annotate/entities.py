@@ -103,7 +103,7 @@ def merge_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> 
         key=lambda m: (order[m.article_id], m.start, m.end),
     )
     contexts = _contexts(articles, mentions)
-    kinds = decide_types(articles, mentions, analyse(articles))
+    kinds = decide_types(articles, mentions, analyse(articles), contexts)
     people = [m for m in mentions if kinds[m] == "person"]
     clusters = cluster_people(people, contexts) + cluster_others(
         [m for m in mentions if kinds[m] != "person"], kinds

@@ -27,6 +27,20 @@ _PLACE_HEADS = frozenset(
     desert forest province district campground stadium arena center centre""".split()
 )
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
+# Nouns that say a name is an organisation when they head the role beside it ("X, the
+# political wing of Y", "X, a heavy metal band"): a person is never "a party".
+_ORGANISATION_NOUNS = frozenset(
+    """wing party coalition movement organization organisation group faction front alliance
+    newspaper daily weekly magazine tabloid paper publication agency broadcaster network
+    channel station company firm corporation bank union association federation
+    militia band""".split()
+)
+# Of those, the ones seldom written just before a person's name ("an economist with the bank
+# Ivo Telu" is one).
+_ORGANISATION_BEFORE = re.compile(
+    r"(?:^|\W)(?:newspaper|daily|weekly|magazine|tabloid|party|coalition|movement|group|faction"
+    r"|front|alliance|militia|band|broadcaster|network|agency)\s+$"
+)
 
 
 @dataclass(slots=True)
@@ -63,15 +77,32 @@ class _Votes:
         self.person: Counter[tuple[str, ...]] = Counter()
         self.against: Counter[tuple[str, ...]] = Counter()
         self.other: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        # Spellings a role once called an organisation.
+        self.organisation: set[tuple[str, ...]] = set()
 
-    def add(self, m: Mention, words: tuple[str, ...], text: str, tokens: Tokens) -> None:
+    def add(
+        self, m: Mention, words: tuple[str, ...], text: str, tokens: Tokens, roles: Iterable[str]
+    ) -> None:
         k = _key(words)
+        if any(_organisation_role(role) for role in roles):
+            self.organisation.add(k)
         if m.type != "PERSON":
             self.other[k][_label_type(m.type)] += 1
+        elif _ORGANISATION_BEFORE.search(text[max(0, m.start - 16) : m.start]):
+            # "the daily X": one vote, since "the group X founded" may name a person.
+            self.other[k]["organisation"] += 1
         elif _not_a_person_here(m, text, tokens):
             self.against[k] += 1
         else:
             self.person[k] += 2 if len(words) > 1 else 1
+
+
+def _organisation_role(role: str) -> bool:
+    """Whether a role's head is a common noun for an organisation ("political wing of Y").
+
+    Written in capitals it is the name of an affiliation, as in "X, European Movement"."""
+    core = re.split(r"\s+(?:of|for|at)\s+", role, maxsplit=1)[0].split()
+    return bool(core) and core[-1] in _ORGANISATION_NOUNS
 
 
 def _not_a_person_here(m: Mention, text: str, tokens: Tokens) -> bool:
@@ -87,18 +118,23 @@ def _not_a_person_here(m: Mention, text: str, tokens: Tokens) -> bool:
 
 
 def decide_types(
-    articles: Sequence[Article], mentions: Sequence[Mention], tokens: Sequence[Tokens]
+    articles: Sequence[Article],
+    mentions: Sequence[Mention],
+    tokens: Sequence[Tokens],
+    contexts: dict[Mention, RoleContext] | None = None,
 ) -> dict[Mention, str]:
     """The entity type of each mention, by the corpus-wide vote on its spelling.
 
-    The input's outlets are organisations whatever the vote.
+    The input's outlets are organisations whatever the vote, and so is a spelling that a role
+    or the word before it once calls one ("X, the political wing of Y", "the daily X").
     """
     texts = {a.id: (a.text, t) for a, t in zip(articles, tokens, strict=True)}
     words = {m: name_words(m.text) for m in mentions}
     votes = _Votes()
     for m in mentions:
         if words[m]:
-            votes.add(m, words[m], *texts[m.article_id])
+            roles = contexts[m].roles if contexts and m in contexts else ()
+            votes.add(m, words[m], *texts[m.article_id], roles)
     surnames: Counter[str] = Counter()
     starts: dict[str, Counter[str]] = defaultdict(Counter)
     for k, n in votes.person.items():
@@ -123,6 +159,10 @@ def decide_types(
     for k, kind in decided.items():
         if kind == "person" and len(k) > 1 and k[-1] in _PLACE_HEADS:
             decided[k] = "place"
+    # Other spellings of a name a role called an organisation are one too.
+    for k in decided:
+        if any(len(o) == len(k) and all(map(same_word, o, k)) for o in votes.organisation):
+            decided[k] = "organisation"
     # The input's own outlets are organisations, whatever the recognizer made of a mention
     # ("data compiled by Coastline Wire" tagged PERSON).
     for article in articles:
