@@ -33,8 +33,17 @@ class AnalysisConfig:
 
 
 def _one_line(index: SentenceIndex) -> str:
-    from storyline.summarize import SummaryConfig, summarize
+    """The story in one sentence: what its articles share most or, for one article, its lede.
 
+    An article's lede says what it is about by design, while the sentence that repeats its
+    words most may lean on the ones before it ("Soon the others did the same.")."""
+    from storyline.summarize import SummaryConfig, compress, summarize
+
+    if len(index.articles) == 1:
+        units = index.units
+        lede = next((u for u in units if u.complete and not u.dangling and u.n_words >= 6), None)
+        if lede is not None:
+            return compress(lede.text)
     lines = summarize(index, SummaryConfig(words=None, sentences=1))
     return lines[0].text if lines else ""
 

@@ -173,3 +173,22 @@ def test_unrelated_article_is_a_separate_story_even_on_the_same_day():
     )
     stories = group_stories(build_index([*story(3), other]))
     assert stories[0].members == (0, 1, 2) and stories[1].members == (3,)
+
+
+def test_a_story_of_one_article_is_told_by_its_lede() -> None:
+    from storyline.analyze import _one_line
+    from storyline.segment import segment_article
+
+    a = segment_article(
+        article(
+            "Varenia's harbour workers ended a ten-week strike at the port of Dask on Monday.",
+            "The grain port of Dask handles most of the grain exports.",
+            "The grain port of Dask ships grain exports to Lestra.",
+            "Soon the grain port of Dask and its grain exports did the same.",
+            id="one",
+        )
+    )
+    # The sentence that repeats the article's words most is not what the article is about.
+    assert _one_line(build_index([a])) == (
+        "Varenia's harbour workers ended a ten-week strike at the port of Dask."
+    )
