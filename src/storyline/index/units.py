@@ -21,6 +21,12 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:\s+(?:[a-z]{1,3}['’])?[A-Z][A-Z.'’-]*){0,4}"
     r"(?:,[^\n–—_-]{0,40})?\s*(?:\([^()\n]{1,40}\))?\s*(?:[-–—]{1,2}|_)\s+"
 )
+# A dateline whose place is in title case ("Lestra, May 2 (Agency) --") needs the agency in
+# parentheses, or "Lestra, which ... - " would be one.
+_TITLED_DATELINE = re.compile(
+    r"^[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){0,3},[^()\n–—_]{0,40}\([A-Z][^()\n]{0,39}\)"
+    r"\s*(?:[-–—]{1,2}|_)\s+"
+)
 # What starts the sentence after a dateline: a capital or a figure, maybe quoted.
 _AFTER_DATELINE = re.compile(r"[\"“‘'`«(]*[A-Z0-9]")
 # A leading list bullet is layout, not content.
@@ -58,7 +64,7 @@ class Unit:
 
 def strip_dateline(sentence: str) -> str:
     """``"PARIS, May 2 (Agency) - The talks ..."`` -> ``"The talks ..."``."""
-    match = _DATELINE.match(sentence)
+    match = _DATELINE.match(sentence) or _TITLED_DATELINE.match(sentence)
     if match and _AFTER_DATELINE.match(sentence, match.end()):
         return sentence[match.end() :]
     return sentence
