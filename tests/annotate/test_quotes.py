@@ -316,3 +316,22 @@ def test_a_pronoun_prefers_the_one_who_speaks_in_the_sentence_before() -> None:
     found = find_entities([a])
     (quote,) = attribute_quotes(a, People(found, articles=[a]))
     assert quote.speaker is not None and quote.speaker.name == "Marek Olsen"
+
+
+def test_a_title_with_its_portfolio_or_an_initialism_before_the_name_is_not_the_speaker() -> None:
+    a = article(
+        "Ministers met in Dask on Monday.",
+        "``The ferries will sail on Monday,'' said Secretary of State Lena Strand.",
+        "``The ferries will sail on Tuesday,'' said U.N. envoy Pavlo Okafor.",
+        "``The ferries will sail by June,'' said U.S. Minister for Ports Ivo Telu.",
+        "``The ferries will sail all year,'' said Bram Osterling of the federation.",
+        "Top negotiators from Varenia and Lestra, at a harbour meeting, vowed to stay and "
+        "urged both crews to ``keep the berths open through the whole winter season.''",
+        id="titled",
+    )
+    found = dict(speakers(a))
+    assert found["The ferries will sail on Monday"] == "Lena Strand"
+    assert found["The ferries will sail on Tuesday"] == "Pavlo Okafor"
+    assert found["The ferries will sail by June"] == "Ivo Telu"
+    assert found["The ferries will sail all year"] == "Bram Osterling"
+    assert found["keep the berths open through the whole winter season."] == "Top negotiators"

@@ -108,11 +108,16 @@ class People:
 
     @staticmethod
     def plain_name(phrase: str) -> str:
-        """A written name without titles and possessive ("President Ilona Brandvik's")."""
+        """A written name without titles, portfolio and possessive ("President Ilona
+        Brandvik's", "Minister for Ports Ivo Telu")."""
         words = phrase.split()
         titles = [i for i, w in enumerate(words) if is_title(w)]
         if titles and titles[-1] + 1 < len(words):
             words = words[titles[-1] + 1 :]
+            if words[0] in {"of", "for"} and len(words) > 3:
+                # "Secretary of State Lena Strand": the portfolio runs up to the name, which
+                # is most often two words.
+                words = words[-2:]
         name = " ".join(w for w in words if not is_title(w)) or phrase
         return re.sub(r"['’]s?$", "", name)
 

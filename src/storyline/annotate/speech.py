@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyline.annotate.names import TITLES
+
 _VERB_STEMS = """say said says saying tell told tells telling add added adds adding ask asked asks
 declare declared declares stated states state insist insisted insists insisting warn warned warns
 warning note noted notes noting explain explained explains explaining argue argued argues arguing
@@ -40,8 +42,19 @@ _ADV = rf"(?:{_ADV_WORD}\s+)*"
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)"
 _DET = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)"
-_CAP = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*|(?:de|van|von|der|del|da|di|al|bin|le|la)(?=\s+[A-Z]))"
+# A capitalised word: an initialism ("U.N."), an abbreviation ("Dr."), a word (not the "U" of
+# "U.S."), or a particle of a name.
+_CAP = (
+    r"(?:[A-Z](?:\.[A-Z])+(?:\.|(?![.\w]))|[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*(?!\.[A-Z])"
+    r"|(?:de|van|von|der|del|da|di|al|bin|le|la)(?=\s+[A-Z]))"
+)
 NAME = rf"(?:{_CAP}(?:\s+{_CAP}){{0,5}})"
+# A title with its portfolio before a name ("Secretary of State Lena Strand", "U.S. Minister
+# for Ports Ivo Telu"): a name that "of" would otherwise end.
+_TITLE_WORD = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
+_TITLED_NAME = (
+    rf"(?:{_CAP}\s+){{0,3}}(?:{_TITLE_WORD})\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{1,6}}"
+)
 # An apposition after a name starts in lower case ("Kovel, the mayor,", "Sollen, of the group
 # Clean Rivers,"); one that is a name follows a role instead ("the governor, Marek Olsen,").
 # A comma inside it only starts a name ("an agent of the Bureau of Ports, Roads and Rail,").
@@ -68,7 +81,7 @@ _LEAD = r"[\s,.!?…—–'’-]*"
 _NOT_CLAUSE = r"(?!(?:that|which|who|whom|whose|whether|if|because|when|while)\b)"
 AFTER_VERB_FIRST = re.compile(
     rf"^{_LEAD}{_ADV}(?P<verb>{_VERB})\s+(?P<subj>{_PRONOUN}\b|(?![Tt]hat\s){_DET}\s[^,.;:!?\"“”«»]{{1,90}}?"
-    rf"{_NP_END}|{NAME}{_NAME_END}|{_ROLE_NAME}{_NAME_END})"
+    rf"{_NP_END}|{_TITLED_NAME}{_NAME_END}|{NAME}{_NAME_END}|{_ROLE_NAME}{_NAME_END})"
     rf"(?P<appos>,\s+(?P<appname>{NAME})\s*(?=[.,;:!?]|$))?"
 )
 AFTER_SUBJECT_FIRST = re.compile(
@@ -99,9 +112,18 @@ _SUBJECT_AT_END = (
     re.compile(rf"(?<![\w'’])(?P<subj>{_DET}\s[^,;:.!?\"“”«»]{{1,70}}?)\s*$"),
     re.compile(r"(?<![\w'’])(?P<subj>(?:[A-Z]\w+\s+)?[a-z]+s)\s*$"),
 )
+# People a sentence can open on without a determiner ("Western diplomats", "Top officials"):
+# the capitalised word before them is an adjective, not a name.
+_GROUP_NOUN = (
+    r"(?:officials|diplomats|ministers|leaders|officers|sources|analysts|experts|residents|"
+    r"witnesses|lawmakers|legislators|negotiators|delegates|spokesmen|executives|investigators|"
+    r"prosecutors|authorities|members|workers|protesters|critics|observers|economists|"
+    r"scientists|doctors|researchers|police|troops|soldiers|rebels|activists|campaigners)"
+)
 _SUBJECT_AT_START = re.compile(
     rf"[\s\"“”«»‘’]*(?:(?:[A-Z]\w*|In|On|At|After|Before)(?:\s+[\w'’-]+){{0,4}},\s+)?"
-    rf"(?P<subj>{_PRONOUN}\b|{_DET}\s[\w'’-]+(?:\s+[\w'’-]+){{0,5}}|{NAME})"
+    rf"(?P<subj>{_PRONOUN}\b|{_DET}\s[\w'’-]+(?:\s+[\w'’-]+){{0,5}}"
+    rf"|(?:{_CAP}\s+){{1,2}}{_GROUP_NOUN}\b|{NAME})"
 )
 _NAME_THEN_WHO = re.compile(rf"(?<![\w'’])(?P<subj>{NAME}),\s+who\s*$")
 _NAME_AT_END = re.compile(rf"(?<![\w'’])(?P<subj>{NAME})\s*$")
