@@ -408,6 +408,22 @@ def test_a_name_a_role_or_the_word_before_calls_an_organisation_is_none_of_a_per
     }
 
 
+def test_a_name_written_elsewhere_with_a_company_suffix_is_the_company() -> None:
+    a = article(
+        "The interceptor was built by Velder Marrow Corp. in Lestra.",
+        "Velder Marrow said the next test would come in May. Tarvo Atoll hosts the radar.",
+        id="k7",
+    )
+    mentions = [
+        _mention(a, "Velder Marrow Corp.", label="ORG"),
+        _mention(a, "Velder Marrow", nth=1),
+        _mention(a, "Tarvo Atoll"),
+    ]
+    kinds = {e.name: (e.type, len(e.mentions)) for e in merge_entities([a], mentions)}
+    assert kinds["Velder Marrow Corp."] == ("organisation", 2)  # one company, two mentions
+    assert kinds["Tarvo Atoll"][0] == "place"
+
+
 def test_names_the_small_model_cuts_or_mislabels_after_a_title_or_particle() -> None:
     from storyline.annotate.mentions import (
         Tokens,
@@ -595,3 +611,52 @@ def test_attorneys_sheriffs_and_campgrounds() -> None:
     found = {e.name: (e.type, e.roles) for e in find_entities([a])}
     assert found["Bob Telu Campground"][0] != "person"
     assert found["Telu"] == ("person", ())  # "the man Telu robbed": no role "man"
+
+
+def test_the_recognizer_reads_sentences_that_name_speakers() -> None:
+    from storyline.annotate.mentions import Selection, select_sentences
+
+    a = segment_article(
+        article(
+            "The ferry line to Dask reopened on Monday.",
+            "Trucks queued at the gate for hours.",
+            "``We waited ten weeks for this,'' said Pavlo Okafor, a driver.",
+            '"It was worth it," said Lena Strand, another driver.',
+            "Port Minister Ivo Telu said the line would add a second ship in May.",
+            id="sel",
+        )
+    )
+    (spans,) = select_sentences([a], Selection(full_until=0, lead=1))
+    read = [a.text[s:e] for s, e in spans]
+    assert read[0].startswith("The ferry") and "Trucks queued" not in " ".join(read)
+    assert all(any(name in r for r in read) for name in ("Pavlo Okafor", "Lena Strand", "Ivo"))
+
+
+def test_the_body_a_person_works_for_is_cut_off_the_name() -> None:
+    from storyline.annotate.mentions import clean_span
+
+    text = "Ministry Ivo Telu"
+    assert clean_span(text, 0, len(text), "PERSON") == [(9, len(text), "PERSON")]
+    # Not from an organisation's name.
+    text = "Ministry of Ports"
+    assert clean_span(text, 0, len(text), "ORG") == [(0, len(text), "ORG")]
+
+
+def test_a_bare_surname_after_the_full_name_is_that_person_whatever_its_label_elsewhere() -> None:
+    from storyline.annotate.mentions import _recover
+
+    a = article(
+        "Lawyer Marek Telu sued the group in May.",
+        "Telu said the case was strong. Telu won.",
+        id="t1",
+    )
+    b = article("Telu filed two more suits. Telu is busy.", id="t2")
+    found = [
+        _mention(a, "Marek Telu"),
+        _mention(b, "Telu", label="ORG"),
+        _mention(b, "Telu", label="ORG", nth=1),
+    ]
+    recovered = _recover([a, b], found, set(), set())
+    # The recognizer read "Telu" alone twice as an organisation, and its label is kept where
+    # the full name is not written; in the article that introduces Marek Telu it is him.
+    assert [(m.article_id, m.type) for m in recovered] == [("t1", "PERSON"), ("t1", "PERSON")]

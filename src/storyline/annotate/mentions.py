@@ -46,6 +46,11 @@ _INNER_TITLES = TITLES - set(_TITLES_IN_NAMES.split())
 # "Archaeologist Lena Strand", "Economist Mara Holm": an occupation capitalised before a
 # name (no first name ends so).
 _OCCUPATION = re.compile(r"[a-z]{4,}(?:ist|yst)s?")
+# The body a person works for, glued to the name ("the Foreign Ministry Ivo Telu said"): no
+# name starts with these.
+_BODIES = frozenset(
+    "ministry department office embassy bureau commission committee council agency".split()
+)
 _LOWER_WORD = re.compile(r"(?<![\w])[a-z][a-z'’-]+")
 
 
@@ -82,7 +87,7 @@ class Selection:
     """Which sentences the recognizer reads.
 
     Up to ``full_until`` sentences in all, every one. Beyond that, only an article's first
-    ``lead`` sentences and its sentences with a quotation mark (where speakers are named), and
+    ``lead`` sentences and those where speakers are named (with a quotation mark or "said"), and
     of those only the ones with a capitalised word read in fewer than ``coverage`` sentences
     so far: news copy names people and places in full, with their roles, in the first
     sentences that mention them and repeats them afterwards, and every later occurrence of a
@@ -95,7 +100,9 @@ class Selection:
     coverage: int = 1
 
 
-_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+# Where speakers are named: a quotation mark (typewriter ones too, ``...'', as older agency
+# copy types them) or reported speech ("Foreign Minister Ivo Telu said the talks ...").
+_SPEAKER_NAMED = re.compile(r"[\"“”«»„]|``|''|\b(?:said|says|told)\b")
 
 
 def select_sentences(
@@ -114,7 +121,7 @@ def select_sentences(
     for article, spans in zip(articles, units, strict=True):
         keep = []
         for number, (start, end) in enumerate(spans):
-            if number >= selection.lead and not _QUOTE_MARK.search(article.text, start, end):
+            if number >= selection.lead and not _SPEAKER_NAMED.search(article.text, start, end):
                 continue
             words = set(_CAPITALISED.findall(article.text, start, end))
             if any(seen[w] < selection.coverage for w in words):
@@ -439,7 +446,10 @@ def _strip_leading(text: str, start: int, end: int, label: str) -> int:
         if (
             lowered == "the"
             or is_honorific(word)
-            or (label == "PERSON" and (lowered in TITLES or _OCCUPATION.fullmatch(lowered)))
+            or (
+                label == "PERSON"
+                and (lowered in TITLES or lowered in _BODIES or _OCCUPATION.fullmatch(lowered))
+            )
         ):
             start = m.end()
         elif label == "PERSON":
@@ -475,13 +485,24 @@ def _recover(
     labels: dict[str, Counter[str]] = {}
     for m in found:
         labels.setdefault(m.text, Counter())[m.type] += 1
-    # The surname of a full name is a name too ("Jonas Ekdal" ... "Ekdal said").
+    # The surname of a full name is a name too ("Jonas Ekdal" ... "Ekdal said"), and each full
+    # name is a vote that it names a person where the recognizer read it alone as something
+    # else.
     surnames = set()
+    full_names = set()
     for m in found:
         parts = m.text.split()
         if m.type == "PERSON" and len(parts) > 1:
             surnames.add(parts[-1])
-            labels.setdefault(parts[-1], Counter({"PERSON": 1}))
+            full_names.add(m.text)
+            labels.setdefault(parts[-1], Counter())["PERSON"] += 1
+    # Articles that write a person's full name, with its surname.
+    introduced = {
+        (article.id, name.split()[-1])
+        for article in articles
+        for name in full_names
+        if name in article.text
+    }
     surfaces = [
         s
         for s, c in labels.items()
@@ -510,6 +531,10 @@ def _recover(
                 continue
             surface = match.group(0)
             label = labels[surface].most_common(1)[0][0]
+            if (article.id, surface) in introduced:
+                # After "Marek Telu", a bare "Telu" in the same article is him, whatever the
+                # recognizer made of it elsewhere.
+                label = "PERSON"
             inside = [(a, b) for a, b in spans if s < b and a < e]
             if inside:
                 # A known full name the recognizer cut short here ("Aung San" of "Aung San Suu

@@ -24,9 +24,13 @@ _PLACE_HEADS = frozenset(
     key(w)
     for w in """avenue street road boulevard lane square park river lake mountain mountains
     county bay island islands bridge airport hospital harbour harbor valley canyon beach coast
-    desert forest province district campground stadium arena center centre""".split()
+    desert forest province district campground stadium arena center centre atoll
+    peninsula""".split()
 )
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
+_COMPANY_SUFFIXES = frozenset(
+    key(w) for w in "corp corporation co inc incorporated ltd plc llc gmbh company".split()
+)
 # Nouns that say a name is an organisation when they head the role beside it ("X, the
 # political wing of Y", "X, a heavy metal band"): a person is never "a party".
 _ORGANISATION_NOUNS = frozenset(
@@ -159,6 +163,13 @@ def decide_types(
     for k, kind in decided.items():
         if kind == "person" and len(k) > 1 and k[-1] in _PLACE_HEADS:
             decided[k] = "place"
+    # A name written elsewhere with a company's suffix is the company ("Velder Marrow" and
+    # "Velder Marrow Corp."), whatever the recognizer made of the short form.
+    companies = {
+        k[:-1] for k in decided if len(k) > 1 and k[-1].rstrip(".") in _COMPANY_SUFFIXES
+    }
+    for k in companies & decided.keys():
+        decided[k] = "organisation"
     # Other spellings of a name a role called an organisation are one too.
     for k in decided:
         if any(len(o) == len(k) and all(map(same_word, o, k)) for o in votes.organisation):
@@ -354,7 +365,15 @@ def cluster_others(mentions: Sequence[Mention], kinds: dict[Mention, str]) -> li
         for tb, b in spellings[i + 1 :]:
             if ta == tb and len(a) == len(b) and all(map(same_word, a, b)):
                 union.union((ta, a), (tb, b))
+    # "Velder Marrow" is "Velder Marrow Corp." without its suffix.
+    suffixed = {
+        (t, b[:-1]): (t, b)
+        for t, b in spellings
+        if len(b) > 1 and b[-1].rstrip(".") in _COMPANY_SUFFIXES
+    }
     for t, a in spellings:
+        if (t, a) in suffixed:
+            union.union((t, a), suffixed[(t, a)])
         if len(a) == 1:
             longer = {
                 union.find((t, b))

@@ -96,7 +96,8 @@ def roles_near(text: str, tokens: Tokens, start: int, end: int, lowercase: set[s
     places: list[str] = []
     for found in (_title_before(view, first), _after(view, last), _before(view, first)):
         if found:
-            roles.append(view.span(*found))
+            # A list dash glued to the first word ("--Mirovian President") is layout.
+            roles.append(view.span(*found).lstrip("-–—_*•· "))
             places.extend(view.places(*found))
     places.extend(_possessor(view, first - 1))
     places.extend(_of_place(view, last + 1))
