@@ -275,8 +275,9 @@ def cluster_people(
     for m in people:
         by_article[m.article_id].append(m)
     known = list(persons.values())
+    by_surname: dict[str, list[_Person]] = {}
     for ms in by_article.values():
-        _assign_bare(ms, words, contexts, known, persons, union, bare)
+        _assign_bare(ms, words, contexts, known, persons, union, bare, by_surname)
     found = [p for p in persons.values() if p.mentions] + _bare_people(bare, contexts)
     return [Cluster("person", sorted(p.mentions, key=_order(people))) for p in found]
 
@@ -294,8 +295,11 @@ def _assign_bare(
     persons: dict[object, _Person],
     union: _Union,
     bare: dict[str, list[Mention]],
+    by_surname: dict[str, list[_Person]],
 ) -> None:
-    """Bare surnames of one article: role, then recency, then presence, then prominence."""
+    """Bare surnames of one article: role, then recency, then presence, then prominence.
+
+    ``by_surname`` caches the known people each surname may be, across articles."""
     present = {id(persons[union.find(words[m])]) for m in ms if len(words[m]) > 1}
     last: dict[int, int] = {}
     for m in ms:
@@ -303,7 +307,9 @@ def _assign_bare(
         if len(w) > 1:
             last[id(persons[union.find(w)])] = m.start
             continue
-        candidates = [p for p in known if any(same_word(w[0], s) for s in p.surnames)]
+        if w[0] not in by_surname:
+            by_surname[w[0]] = [p for p in known if any(same_word(w[0], s) for s in p.surnames)]
+        candidates = by_surname[w[0]]
         if not candidates:
             # A first name alone ("his wife, Marianne") is the one person of that first name.
             by_first = [p for p in known if w[0] in p.first_names]

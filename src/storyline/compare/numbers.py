@@ -134,14 +134,21 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
     """Conflicts over figures between independent sources, one per counted thing."""
     units = index.units
     per_unit = [figures(u.text) for u in units]
+    keys = [{f.key for f in figs} for figs in per_unit]
+    periods = [_period(u.text) for u in units]
     # what is counted -> value -> (example text, article ids)
     sides: dict[str, dict[float, tuple[str, set[str], str]]] = defaultdict(dict)
     labels: dict[str, str] = {}
     for i, j in zip(*np.nonzero(np.triu(sims, k=1) >= LOOSELY_RELATED), strict=True):
         a, b = units[i], units[j]
-        if index.groups[a.article] == index.groups[b.article] or not _same_period(a.text, b.text):
+        shared = keys[i] & keys[j]
+        if (
+            not shared
+            or index.groups[a.article] == index.groups[b.article]
+            or not _same_period(periods[i], periods[j])
+        ):
             continue
-        for counted in {f.key for f in per_unit[i]} & {f.key for f in per_unit[j]}:
+        for counted in shared:
             if sims[i, j] < RELATED_THRESHOLD and not _same_context(
                 per_unit[i], per_unit[j], counted
             ):
@@ -162,13 +169,18 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
     return [_conflict(labels[counted], by_value) for counted, by_value in sides.items()]
 
 
-def _same_period(a: str, b: str) -> bool:
-    """Whether two sentences may speak of the same time: not one about an earlier period
-    than the other, nor about different years."""
-    if bool(_EARLIER.search(a)) != bool(_EARLIER.search(b)):
+def _period(text: str) -> tuple[bool, frozenset[str]]:
+    """Whether a sentence speaks of an earlier period, and the years it names."""
+    years = frozenset(t for t in _TOKEN.findall(text) if _YEAR.match(t))
+    return bool(_EARLIER.search(text)), years
+
+
+def _same_period(a: tuple[bool, frozenset[str]], b: tuple[bool, frozenset[str]]) -> bool:
+    """Whether two sentences (their :func:`_period`) may speak of the same time: not one about
+    an earlier period than the other, nor about different years."""
+    (earlier_a, years_a), (earlier_b, years_b) = a, b
+    if earlier_a != earlier_b:
         return False
-    years_a = {t for t in _TOKEN.findall(a) if _YEAR.match(t)}
-    years_b = {t for t in _TOKEN.findall(b) if _YEAR.match(t)}
     return not (years_a and years_b and not years_a & years_b)
 
 

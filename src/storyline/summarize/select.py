@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections import defaultdict
+from itertools import chain
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,19 +90,17 @@ def concept_weights(
     mention), so that once the corroborated content is covered the budget is filled with the
     rest. With a single source there is no corroboration to count and mentions count alone.
     """
-    sources: dict[str, set[int]] = defaultdict(set)
-    counts: dict[str, int] = defaultdict(int)
+    by_group: dict[int, list[frozenset[str]]] = defaultdict(list)
     for unit in units:
-        for concept in coverage_concepts(unit.text):
-            sources[concept].add(groups[unit.article])
-            counts[concept] += 1
+        by_group[groups[unit.article]].append(coverage_concepts(unit.text))
+    counts = Counter(chain.from_iterable(chain.from_iterable(by_group.values())))
     if len(set(groups)) <= 1:
         return {c: float(n) for c, n in counts.items()}
+    # The number of sources of a concept: in how many groups' sets of concepts it is.
+    sources = Counter(chain.from_iterable(set().union(*sets) for sets in by_group.values()))
     return {
-        c: float(len(s)) ** cfg.source_exponent
-        if len(s) > 1
-        else cfg.single_source_weight * counts[c]
-        for c, s in sources.items()
+        c: float(n) ** cfg.source_exponent if n > 1 else cfg.single_source_weight * counts[c]
+        for c, n in sources.items()
     }
 
 
