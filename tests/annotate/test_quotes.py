@@ -335,3 +335,37 @@ def test_a_title_with_its_portfolio_or_an_initialism_before_the_name_is_not_the_
     assert found["The ferries will sail by June"] == "Ivo Telu"
     assert found["The ferries will sail all year"] == "Bram Osterling"
     assert found["keep the berths open through the whole winter season."] == "Top negotiators"
+
+
+def test_a_few_words_in_several_quotes_do_not_make_them_one() -> None:
+    from storyline.records import Span
+
+    texts = [
+        '"Our members want herbal remedies on the ward more every year," said Lena Strand.',
+        '"Insurers will pay for herbal remedies before long, mark my words," said Ivo Telu.',
+        'Some say the turn to so-called "herbal remedies" is about money.',
+        '"Our members want herbal remedies on the ward," Lena Strand told the Lestra Courier.',
+    ]
+    articles = [article(t, id=f"alt{i}") for i, t in enumerate(texts)]
+
+    def quoted(a: Article) -> Quotation:
+        start = a.text.index('"') + 1
+        return Quotation(a.id, (Span(start, a.text.index('"', start)),), None)
+
+    quotes = merge_quotations(articles, [quoted(a) for a in articles])
+    by_start = {q.text.split()[0]: {v.article_id for v in q.variants} for q in quotes}
+    # "herbal remedies" alone is in both long quotes: it joins neither, and they stay apart.
+    assert by_start["Insurers"] == {"alt1"}
+    # A fragment that only one quote holds is that quote, printed by another outlet.
+    assert by_start["Our"] == {"alt0", "alt3"}
+
+
+def test_so_called_and_a_passive_called_name_no_speaker() -> None:
+    a = article(
+        'In the region it is still called "the long winter of our waiting" by everyone.',
+        'The plan, which critics of the so-called "harbour plan of the old council" want gone, '
+        "stays.",
+        id="called",
+    )
+    # Names in quotation marks, not anyone's words ("the region it", "the so-" before).
+    assert speakers(a) == []

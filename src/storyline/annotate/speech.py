@@ -29,7 +29,8 @@ describes called calls demanded demands pleaded pleads recounted recounts reiter
 insisting telling explaining adding""".split()
 SPEECH_VERBS = frozenset(_VERB_STEMS)
 _VERB = (
-    r"(?:"
+    # Not the end of a compound ("so-called").
+    r"(?<![-‐])(?:"
     + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
     + r"|went on|pointed out|quoted as saying)"
 )
@@ -251,6 +252,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_COPULAS = frozenset({"is", "are", "was", "were"})
+# Words that are no subject on their own (some end in "s" like a plural noun: "is", "has").
+_NOT_ALONE = _COPULAS | frozenset(
+    "the a an has does his its us as thus yes perhaps always sometimes whereas".split()
+)
 _NOT_SUBJECTS = frozenset(
     """it this that there which what who but and or so if as when while because i no not yes
     yet then now here although though since for from in on at by with after before""".split()
@@ -262,5 +268,8 @@ def plausible_subject(subject: str) -> bool:
     if not words:
         return False
     if len(words) == 1:
-        return words[0].lower() not in _NOT_SUBJECTS | {"the", "a", "an"}
-    return words[0].lower() not in _NOT_SUBJECTS
+        return words[0].lower() not in _NOT_SUBJECTS | _NOT_ALONE
+    # "In the region it is still called ..." reads "the region it is": a noun phrase holds
+    # no subject pronoun after its first word, and no "is".
+    rest = {w.lower() for w in words[1:]}
+    return words[0].lower() not in _NOT_SUBJECTS and not rest & (PRONOUNS | _COPULAS)

@@ -19,7 +19,7 @@ shout); it is left out the same way.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -82,12 +82,24 @@ def merge_quotations(
         for w in item.bag:
             if len(w) >= 4:
                 postings.setdefault(w, []).append(i)
+    # A short quotation is in a longer one word for word; as a few words ("herbal") can be
+    # in several different quotes, it joins one only when all that hold it are one quote.
+    holders: dict[int, set[int]] = defaultdict(set)
     for i, a in enumerate(items):
         candidates = {j for w in a.bag if len(w) >= 4 for j in postings[w] if j > i}
         for j in sorted(candidates):
             b = items[j]
             if _same(a, b, same_quote) and _speakers_agree(a.quotation, b.quotation):
-                parent[find(i)] = find(j)
+                if min(len(a.words), len(b.words)) >= _SHORT or a.joined == b.joined:
+                    parent[find(i)] = find(j)
+                elif len(a.words) <= len(b.words):
+                    holders[i].add(j)
+                else:
+                    holders[j].add(i)
+    for i in sorted(holders, key=lambda i: -len(items[i].words)):
+        roots = {find(j) for j in holders[i]}
+        if len(roots) == 1:
+            parent[find(i)] = roots.pop()
     groups: dict[int, list[_Item]] = {}
     for i, item in enumerate(items):
         groups.setdefault(find(i), []).append(item)
