@@ -119,6 +119,17 @@ def test_a_shared_figure_means_the_other_figures_count_other_things():
     )
 
 
+def test_a_figure_rounded_in_one_outlet_is_the_same_figure():
+    assert not _conflicts(
+        "Nearly 61 percent of the Dask trial patients were clean, against 18 percent on a sham.",
+        "In the Dask trial 60.7 percent of patients were clean, against 17.6 percent on a sham.",
+    )
+    assert _conflicts(
+        "Some 61 percent of the Dask trial patients were clean at the end, the clinic said.",
+        "In the Dask trial 58.5 percent of patients were clean at the end, the clinic said.",
+    )
+
+
 def test_figures_for_an_earlier_period_or_another_year_are_no_conflict():
     assert not _conflicts(
         "Varden Foods expects profit of 41 cents a share this year, the grocer said.",

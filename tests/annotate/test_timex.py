@@ -119,6 +119,17 @@ def test_a_dateline_dates_the_article_not_its_first_sentence() -> None:
     assert events[0].text.startswith("Dockworkers will return")
 
 
+def test_a_list_bullet_is_not_part_of_an_event() -> None:
+    a = article(
+        "Items in the morning papers:",
+        "-- The Dask port authority said yesterday it would reopen the north berths.",
+        id="b",
+        published="2026-05-15",
+    )
+    (event,) = build_timeline([a])
+    assert event.date == "2026-05-14" and event.text.startswith("The Dask port authority")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.annotate.timex import find_time_expressions
-from storyline.index.units import strip_dateline, typographic_quotes
+from storyline.index.units import layout_before, typographic_quotes
 from storyline.records import Article, Citation, TimelineEvent
 
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+")
@@ -64,8 +64,8 @@ def build_timeline(
         for s, span in enumerate(article.sentences):
             raw = span.of(article.text)
             # An agency dateline ("HALDMOOR, May 15 (Agency) -") dates the article, not the
-            # sentence's event.
-            start = span.start + (len(raw) - len(strip_dateline(raw)) if s == 0 else 0)
+            # sentence's event; a list bullet is layout.
+            start = span.start + layout_before(raw, s == 0)
             # Quoted speech keeps the speaker's "today": only the reporter's dates count.
             found = [
                 t

@@ -156,7 +156,7 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
             head = counted.split("/")[0]
             va = {f.value for f in per_unit[i] if f.counts == head}
             vb = {f.value for f in per_unit[j] if f.counts == head}
-            if va & vb:
+            if _shared(va, vb):
                 continue  # a shared figure: the sentences agree (maybe one gives more detail)
             for unit, figs in ((a, per_unit[i]), (b, per_unit[j])):
                 for fig in (f for f in figs if f.key == counted):
@@ -167,6 +167,11 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
                     ids.add(index.articles[unit.article].id)
                     sides[counted][fig.value] = (text, ids, written)
     return [_conflict(labels[counted], by_value) for counted, by_value in sides.items()]
+
+
+def _shared(va: set[float], vb: set[float]) -> bool:
+    """Whether two sentences share a figure, maybe rounded in one ("nearly 61" / "60.7")."""
+    return any(x == y or ((x % 1 or y % 1) and abs(x - y) < 1) for x in va for y in vb)
 
 
 def _period(text: str) -> tuple[bool, frozenset[str]]:

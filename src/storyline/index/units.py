@@ -30,7 +30,7 @@ _TITLED_DATELINE = re.compile(
 # What starts the sentence after a dateline: a capital or a figure, maybe quoted.
 _AFTER_DATELINE = re.compile(r"[\"“‘'`«(]*[A-Z0-9]")
 # A leading list bullet is layout, not content.
-_BULLET = re.compile(r"^[-–—•*·]\s+")
+_BULLET = re.compile(r"^(?:--\s*|[-–—•*·]\s+)")
 # A sentence is complete when it ends in terminal punctuation (maybe inside closing quotes);
 # headlines, captions and list stubs usually do not.
 _COMPLETE = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -60,6 +60,14 @@ class Unit:
     numbers: frozenset[str]
     dangling: bool
     complete: bool
+
+
+def layout_before(sentence: str, first: bool) -> int:
+    """How many characters at the start of ``sentence`` are layout, not words: a list bullet
+    ("-- The institute ..."), and in an article's ``first`` sentence its dateline."""
+    rest = strip_dateline(sentence) if first else sentence
+    bullet = _BULLET.match(rest)
+    return len(sentence) - len(rest) + (bullet.end() if bullet else 0)
 
 
 def strip_dateline(sentence: str) -> str:
@@ -117,7 +125,7 @@ def _article_units(article: Article) -> tuple[Unit, ...]:
     count = len(article.sentences)
     for s, span in enumerate(article.sentences):
         raw = " ".join(span.of(article.text).split())
-        text = _BULLET.sub("", strip_dateline(raw) if s == 0 else raw)
+        text = raw[layout_before(raw, s == 0) :]
         text = balance_quotes(typographic_quotes(text))
         tokens = words(text)
         units.append(
