@@ -251,8 +251,10 @@ def _shared_blocks(
     # the shorter one's 4-grams are in the other (only pairs sharing a block are compared).
     grams: dict[int, set[int]] = {}
     for first, second in overlap.keys() - copies:
-        a = grams.setdefault(first, _shingles(keys[first]))
-        b = grams.setdefault(second, _shingles(keys[second]))
+        for doc in (first, second):
+            if doc not in grams:  # each article's 4-grams once, however many pairs it is in
+                grams[doc] = _shingles(keys[doc])
+        a, b = grams[first], grams[second]
         if a and b and len(a & b) >= _COPY_SHINGLES * min(len(a), len(b)):
             copies.add((first, second))
     shared: list[set[int]] = []
