@@ -165,9 +165,7 @@ def decide_types(
             decided[k] = "place"
     # A name written elsewhere with a company's suffix is the company ("Velder Marrow" and
     # "Velder Marrow Corp."), whatever the recognizer made of the short form.
-    companies = {
-        k[:-1] for k in decided if len(k) > 1 and k[-1].rstrip(".") in _COMPANY_SUFFIXES
-    }
+    companies = {k[:-1] for k in decided if len(k) > 1 and k[-1].rstrip(".") in _COMPANY_SUFFIXES}
     for k in companies & decided.keys():
         decided[k] = "organisation"
     # Other spellings of a name a role called an organisation are one too.

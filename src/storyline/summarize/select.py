@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import heapq
 import re
-from itertools import chain
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
