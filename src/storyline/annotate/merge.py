@@ -105,8 +105,7 @@ def _organisation_role(role: str) -> bool:
     """Whether a role's head is a common noun for an organisation ("political wing of Y").
 
     Written in capitals it is the name of an affiliation, as in "X, European Movement"."""
-    core = re.split(r"\s+(?:of|for|at)\s+", role, maxsplit=1)[0].split()
-    return bool(core) and core[-1] in _ORGANISATION_NOUNS
+    return _role_head(role) in _ORGANISATION_NOUNS
 
 
 def _not_a_person_here(m: Mention, text: str, tokens: Tokens) -> bool:
@@ -130,7 +129,8 @@ def decide_types(
     """The entity type of each mention, by the corpus-wide vote on its spelling.
 
     The input's outlets are organisations whatever the vote, and so is a spelling that a role
-    or the word before it once calls one ("X, the political wing of Y", "the daily X").
+    once calls one ("X, the political wing of Y"), with its one-edit spellings; a word before
+    it that names a kind of organisation ("the daily X") is one vote.
     """
     texts = {a.id: (a.text, t) for a, t in zip(articles, tokens, strict=True)}
     words = {m: name_words(m.text) for m in mentions}
@@ -212,14 +212,15 @@ class _Union:
         self.parent[self.find(a)] = self.find(b)
 
 
+def _role_head(role: str) -> str:
+    """The head noun of a role as written: its last word before "of", "for" or "at"."""
+    core = re.split(r"\s+(?:of|for|at)\s+", role, maxsplit=1)[0].split()
+    return core[-1] if core else ""
+
+
 def role_heads(roles: Iterable[str]) -> set[str]:
     """Head nouns of roles: "leader of the opposition" -> leader, "foreign minister" -> minister."""
-    heads = set()
-    for role in roles:
-        core = re.split(r"\s+(?:of|for|at)\s+", fold(role), maxsplit=1)[0].split()
-        if core:
-            heads.add(core[-1])
-    return heads
+    return {head for head in (_role_head(fold(role)) for role in roles) if head}
 
 
 class _Person:
