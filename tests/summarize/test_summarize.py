@@ -69,6 +69,7 @@ def test_verbatim_sentences_are_the_published_ones():
         ("In addition, the city will hire 40 officers.", "The city will hire 40 officers."),
         ("Ona Vell said here Tuesday that she would run.", "Ona Vell said that she would run."),
         ("He told reporters here the port was shut.", "He told reporters the port was shut."),
+        ("Now, divers have found the second hull.", "Divers have found the second hull."),
         # Left alone: the day changes the claim, or the word starts something else.
         ("It must be paid by Friday.", "It must be paid by Friday."),
         (
@@ -82,6 +83,7 @@ def test_verbatim_sentences_are_the_published_ones():
             "It is sensitive ... the panel should visit.",
         ),
         ("Yet another storm hit the coast.", "Yet another storm hit the coast."),
+        ("Now is the time to act, she said.", "Now is the time to act, she said."),
         ("Tuesday's vote was close, he said.", "Tuesday's vote was close, he said."),
         ("On Tuesday, it rained.", "On Tuesday, it rained."),  # too little would be left
         ("He said here is the plan.", "He said here is the plan."),
@@ -198,3 +200,14 @@ def test_two_wordings_of_the_same_figures_are_one_fact():
     allowed = SelectionConfig(same_fact_numbers=0)
     both = summarize(articles, SummaryConfig(words=200, selection=allowed))
     assert sum("3.5" in s.text for s in both) == 2  # the check is what keeps one out
+
+
+def test_a_sentence_that_does_not_say_who_is_not_chosen():
+    lead = "The Varenia port authority reopened the northern quay to cargo ships."
+    added = "He added that ferries to the outer islands would resume within a month."
+    articles = [article(lead, added, id=f"p{i}", outlet=f"Outlet {i}") for i in range(3)]
+    summary = summarize(articles, SummaryConfig(words=None, sentences=2))
+    assert [s.text for s in summary] == [lead]
+    allowed = SelectionConfig(dangling_penalty=1.0)
+    both = summarize(articles, SummaryConfig(words=None, sentences=2, selection=allowed))
+    assert [s.text for s in both] == [lead, added]  # kept out only by the rule

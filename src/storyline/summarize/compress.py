@@ -28,7 +28,8 @@ _LINK_ALWAYS = r"But|And|However|Meanwhile|Moreover|Furthermore|Nevertheless|Non
 # Words that start other constructions too ("So far", "Still unclear", "Yet another"): only
 # when a comma follows.
 _LINK_COMMA = (
-    r"So|Still|Yet|Then|Instead|Indeed|Thus|Besides|Earlier|Later|Separately|"
+    r"So|Still|Yet|Then|Now|Instead|Indeed|Thus|Besides|Earlier|Later|Separately|"
+    r"Similarly|Likewise|"
     r"In addition|In fact|In turn|At the same time|As a result"
 )
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -40,7 +40,10 @@ class SelectionConfig:
     source_exponent: float = 1.0
     position_weight: float = 1.0
     focus_weight: float = 1.0
-    dangling_penalty: float = 0.6
+    # A sentence that opens on a pronoun ("He added that ...") or quotes an unnamed speaker
+    # ("..., he said.") does not say who: out of its article it misleads, so by default it is
+    # not chosen at all (on DUC 2007 this costs 0.0001 R-2 against the tuned 0.6).
+    dangling_penalty: float = 0.0
     max_similarity: float = 0.5
     single_source_weight: float = 0.3
     # The position prior with a focus question: a question's answer is often not in the lead.
