@@ -127,6 +127,78 @@ def test_markdown_timeline_keeps_the_best_supported_days_each_sentence_once():
     assert [line[2:12] for line in lines] == sorted(line[2:12] for line in lines)
 
 
+def test_markdown_cuts_the_related_stories_quotes_events_and_people_first():
+    from storyline.records import (
+        Analysis,
+        Citation,
+        Entity,
+        Quote,
+        QuoteVariant,
+        Story,
+        TimelineEvent,
+    )
+    from storyline.render.markdown import SHOW_ENTITIES, SHOW_QUOTES, SHOW_TIMELINE
+
+    a = article("One sentence.", id="m")
+    stories = (
+        Story(id="s1", title="Main", article_ids=("m",), main=True, summary="Main."),
+        Story(id="s2", title="Side", article_ids=("x", "y"), main=False, summary="Side."),
+    )
+
+    def quote(n: int, ids: tuple[str, ...]) -> Quote:
+        variants = tuple(QuoteVariant(i, f"Side remark {n} of a page.", 0, 9) for i in ids)
+        return Quote(
+            id=f"q{n}",
+            text=f"Side remark {n} of a page.",
+            speaker_name=None,
+            speaker_entity_id=None,
+            variants=variants,
+        )
+
+    side_quotes = [quote(n, ("x", "y")) for n in range(SHOW_QUOTES)]
+    main_quote = Quote(
+        id="qm",
+        text="We will reopen the quay on Friday.",
+        speaker_name="Ona Vell",
+        speaker_entity_id="pm",
+        variants=(QuoteVariant("m", "We will reopen the quay on Friday.", 0, 9),),
+    )
+    side_events = [
+        TimelineEvent(
+            date=f"2026-03-{d:02d}",
+            text=f"Side event {d}.",
+            citations=(Citation("x", 0, 5), Citation("y", 0, 5)),
+        )
+        for d in range(1, SHOW_TIMELINE + 1)
+    ]
+    main_event = TimelineEvent(
+        date="2026-03-20", text="The quay reopened.", citations=(Citation("m", 0, 5),)
+    )
+    side_people = [
+        Entity(id=f"p{n}", name=f"Side Person{n}", type="person", article_ids=("x",), mentions=9)
+        for n in range(SHOW_ENTITIES)
+    ]
+    main_person = Entity(id="pm", name="Ona Vell", type="person", article_ids=("m",), mentions=1)
+    analysis = Analysis(
+        stories=stories,
+        quotes=(*side_quotes, main_quote),
+        timeline=(*side_events, main_event),
+        entities=(*side_people, main_person),
+    )
+    out = render(Brief(articles=(a,), analysis=analysis), "md")
+    for heading, text in (
+        ("Quotes", "We will reopen the quay"),
+        ("Timeline", "The quay reopened."),
+        ("Who's who", "Ona Vell"),
+    ):
+        section = out.split(f"## {heading}")[1].split("\n## ")[0]
+        assert text in section
+        lines = [line for line in section.splitlines() if line.startswith("- ")]
+        assert len(lines) == {"Quotes": SHOW_QUOTES, "Timeline": SHOW_TIMELINE}.get(
+            heading, SHOW_ENTITIES
+        )
+
+
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_one_outlet_facts_already_in_the_summary_are_not_repeated(fmt):
     from storyline.records import Analysis, Citation, Fact, SummarySentence

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from storyline.records import Brief, TimelineEvent
 from storyline.render.common import counted, coverage, day, in_summary, numbered, title
@@ -84,22 +84,32 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> list[str]:
                 f"  - {label}{_inline(side.text)} {_refs(numbers, side.article_ids)}"
             )
     out += _section("Where outlets disagree", conflict_lines)
+    # Quotes, events and people span every story of the input; the cut ones are the related
+    # stories', not the main story's (a side story's quote never hides one of the main's).
+    main = next((set(s.article_ids) for s in a.stories if s.main), None)
+
+    def aside(article_ids: Iterable[str]) -> bool:
+        return main is not None and not main.intersection(article_ids)
+
+    quotes = sorted(a.quotes, key=lambda q: aside(v.article_id for v in q.variants))
     out += _section(
         "Quotes",
         [
             f"- **{_inline(q.speaker_name or 'unattributed')}**: “{_inline(q.text)}” "
             f"{_refs(numbers, (v.article_id for v in q.variants))}"
-            for q in a.quotes[:SHOW_QUOTES]
+            for q in quotes[:SHOW_QUOTES]
         ],
     )
     out += _section(
         "Timeline",
         [
             f"- {t.date}: {_inline(t.text)} {_refs(numbers, t.article_ids)}"
-            for t in _key_events(a.timeline)
+            for t in _key_events(a.timeline, aside)
         ],
     )
-    people = [e for e in a.entities if e.type == "person"][:SHOW_ENTITIES]
+    people = sorted(
+        (e for e in a.entities if e.type == "person"), key=lambda e: aside(e.article_ids)
+    )[:SHOW_ENTITIES]
     out += _section(
         "Who's who",
         [
@@ -139,10 +149,15 @@ def render_markdown(brief: Brief) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _key_events(timeline: Sequence[TimelineEvent]) -> list[TimelineEvent]:
-    """The best-supported events, in date order: a long timeline cut at its start would hide
-    the latest developments."""
-    ranked = sorted(range(len(timeline)), key=lambda i: -len(timeline[i].article_ids))
+def _key_events(
+    timeline: Sequence[TimelineEvent], aside: Callable[[Iterable[str]], bool]
+) -> list[TimelineEvent]:
+    """The main story's best-supported events, then the related stories', in date order: a
+    long timeline cut at its start would hide the latest developments."""
+    ranked = sorted(
+        range(len(timeline)),
+        key=lambda i: (aside(timeline[i].article_ids), -len(timeline[i].article_ids)),
+    )
     # A sentence with two dates is an event of each day; it is shown once, where best supported.
     shown: set[str] = set()
     kept: list[int] = []
