@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from storyline.annotate.timeline import build_timeline
-from storyline.annotate.timex import find_time_expressions
+from storyline.annotate.timex import dateline_date, find_time_expressions
 from tests.builders import article
 
 TUESDAY = date(2026, 3, 3)  # a Tuesday
@@ -117,6 +117,28 @@ def test_a_dateline_dates_the_article_not_its_first_sentence() -> None:
     events = build_timeline([a])
     assert [e.date for e in events] == ["2026-05-16"]
     assert events[0].text.startswith("Dockworkers will return")
+
+
+def test_relative_days_of_wire_copy_are_read_against_its_dateline() -> None:
+    # Filed on the 2nd, published on the 3rd: its "today" and "Sunday" are the dateline's.
+    filed = article(
+        "LESTRA, February 2 (Coastline Wire) -- The port authority today reopened the north "
+        "quay, closed since a fire on Sunday.",
+        id="a",
+        published="2026-02-03",
+    )
+    assert [e.date for e in build_timeline([filed])] == ["2026-02-01", "2026-02-02"]
+    # A dateline day after publication, or weeks before it, is not the day of writing.
+    stale = article(
+        "LESTRA, January 2 (Coastline Wire) -- The port authority today reopened the north quay.",
+        id="b",
+        published="2026-02-03",
+    )
+    assert [e.date for e in build_timeline([stale])] == ["2026-02-03"]
+    assert dateline_date("LESTRA (Coastline Wire) --", date(2026, 2, 3)) is None
+    assert dateline_date("LESTRA, Dec. 31 (Coastline Wire) --", date(2027, 1, 1)) == date(
+        2026, 12, 31
+    )
 
 
 def test_a_list_bullet_is_not_part_of_an_event() -> None:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.annotate.timex import find_time_expressions
+from storyline.annotate.timex import dateline_date, find_time_expressions
 from storyline.index.units import layout_before, typographic_quotes
 from storyline.records import Article, Citation, TimelineEvent
 
@@ -61,6 +61,11 @@ def build_timeline(
         if published is None:
             continue
         quoted = article.quotes
+        # Relative days ("today", "on Monday") are read against the dateline's day when the
+        # copy carries one: wire copy is often published the day after it was written.
+        if article.sentences:
+            first = article.sentences[0].of(article.text)
+            published = dateline_date(first[: layout_before(first, True)], published) or published
         for s, span in enumerate(article.sentences):
             raw = span.of(article.text)
             # An agency dateline ("HALDMOOR, May 15 (Agency) -") dates the article, not the

@@ -130,6 +130,30 @@ def find_time_expressions(
     return found
 
 
+#: How far an agency dateline's day may lie before publication and still be the day of writing.
+DATELINE_LAG_DAYS = 7
+
+
+def dateline_date(dateline: str, published: date | None) -> date | None:
+    """The day written in an agency ``dateline`` ("LIMA, Feb. 2 (Agency) --"), if any.
+
+    Wire copy is often published a day or more after its dateline, and its "today" and
+    weekdays are the dateline's: this is the day to read them against. A day after
+    publication, or more than ``DATELINE_LAG_DAYS`` before it, is not a dateline's.
+
+    >>> dateline_date("LIMA, February 2 (Agency) --", date(1996, 2, 3))
+    datetime.date(1996, 2, 2)
+    """
+    if published is None:
+        return None
+    for match in _PATTERN.finditer(dateline):
+        found, granularity = _resolve(match, dateline, published)
+        if found is not None and granularity == "day" and (match.group("m1") or match.group("m2")):
+            lag = (published - found).days
+            return found if 0 <= lag <= DATELINE_LAG_DAYS else None
+    return None
+
+
 _DAY_NAMES = "|".join(d.capitalize() for d in _WEEKDAYS)
 # "every Saturday and Sunday", "most Fridays", "recent Sunday services": no one day.
 _HABIT_BEFORE = re.compile(
