@@ -337,6 +337,30 @@ def test_a_title_with_its_portfolio_or_an_initialism_before_the_name_is_not_the_
     assert found["keep the berths open through the whole winter season."] == "Top negotiators"
 
 
+def test_a_possessor_a_connective_a_name_in_an_apposition_or_a_party_is_not_the_speaker() -> None:
+    a = article(
+        "Sen. Mara Lindqvist broke with her party on Thursday.",
+        "Varenia's senior senator said the ferry is ``the one thing that binds the whole "
+        "island'' now.",
+        "The ferry firm's lawyers would not discuss the files before Okafor testified. But Ivo "
+        "Telu, a company spokesman, said, ``Our contracts with the port were all routine.''",
+        "Lena Strand, director of the Harbour Traders Association, an industry body whose "
+        "members include Dask Corp., said the costs worry her: ``Every small firm on the quay "
+        "will face a claim.''",
+        "Sen. Tove Arnell, D-Var., told reporters the council had not shown ``any firm proof "
+        "of the bribe'' at all.",
+        "Dask Corp. broke the port rules and kept ``a heavy hand on the harbour's trade,'' a "
+        "district judge ruled.",
+        id="inside",
+    )
+    found = dict(speakers(a))
+    assert found["the one thing that binds the whole island"] == "Varenia's senior senator"
+    assert found["Our contracts with the port were all routine."] == "Ivo Telu"
+    assert found["Every small firm on the quay will face a claim."] == "Lena Strand"
+    assert found["any firm proof of the bribe"] == "Tove Arnell"
+    assert found["a heavy hand on the harbour's trade"] == "a district judge"
+
+
 def test_a_few_words_in_several_quotes_do_not_make_them_one() -> None:
     from storyline.records import Span
 

@@ -387,4 +387,7 @@ def _head_phrase(words: Sequence[str]) -> str:
 
 
 def _is_role(words: Sequence[str]) -> bool:
-    return words[0].lower() in {"the", "a", "an", "his", "her", "their", "its", "one", "another"}
+    if words[0].lower() in {"the", "a", "an", "his", "her", "their", "its", "one", "another"}:
+        return True
+    # A possessed role ("Varenia's senior senator") names a role, not its possessor.
+    return len(words) > 1 and words[0].endswith(("'s", "’s")) and words[1][:1].islower()

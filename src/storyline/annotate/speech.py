@@ -26,7 +26,7 @@ responds answered answers concluded concludes maintained maintains emphasised em
 emphasises emphasizes confide confided confides tweeted posted quipped laughed sighed shouted
 whispered testified assured assures boasted confirmed confirms denied denies described
 describes called calls demanded demands pleaded pleads recounted recounts reiterated reiterates
-insisting telling explaining adding""".split()
+insisting telling explaining adding ruled""".split()
 SPEECH_VERBS = frozenset(_VERB_STEMS)
 _VERB = (
     # Not the end of a compound ("so-called").
@@ -59,7 +59,8 @@ _TITLED_NAME = (
 # An apposition after a name starts in lower case ("Kovel, the mayor,", "Sollen, of the group
 # Clean Rivers,"); one that is a name follows a role instead ("the governor, Marek Olsen,").
 # A comma inside it only starts a name ("an agent of the Bureau of Ports, Roads and Rail,").
-_APPOSITION = r"(?:,\s+[a-z](?:[^,\"“”«»]|,(?=\s+[A-Z])){0,119},)"
+# A legislator's party and state ("Mara Lindqvist, D-Var.,") is one too.
+_APPOSITION = r"(?:,\s+[a-z](?:[^,\"“”«»]|,(?=\s+[A-Z])){0,119},|,\s+[DRI]-[A-Z][\w.]{1,12},)"
 # A noun phrase after a verb ends at punctuation or where a clause or an adverbial starts.
 _NP_END = (
     r"(?=\s*(?:[,.;:!?\"“”«»‘’]|$)|\s+(?:on|in|at|after|before|during|when|while|as|who|which|"
@@ -107,9 +108,11 @@ ACCORDING_TO = re.compile(
 )
 VERB_WORD = re.compile(rf"\b{_VERB}\b")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,\"“”«»]*,\s*$")
+# A sentence's connective is no part of the name after it ("But Ivo Telu, a spokesman, said").
+_NOT_CONNECTIVE = r"(?!(?:But|And|Yet|So|Then|Now|Still|Also)\s)"
 _SUBJECT_AT_END = (
     re.compile(rf"(?<![\w'’])(?P<subj>{_PRONOUN})\s*$"),
-    re.compile(rf"(?<![\w'’])(?P<subj>{NAME}){_APPOSITION}?\s*$"),
+    re.compile(rf"(?<![\w'’]){_NOT_CONNECTIVE}(?P<subj>{NAME}){_APPOSITION}?\s*$"),
     re.compile(rf"(?<![\w'’])(?P<subj>{_DET}\s[^,;:.!?\"“”«»]{{1,70}}?)\s*$"),
     re.compile(r"(?<![\w'’])(?P<subj>(?:[A-Z]\w+\s+)?[a-z]+s)\s*$"),
 )
@@ -121,10 +124,17 @@ _GROUP_NOUN = (
     r"prosecutors|authorities|members|workers|protesters|critics|observers|economists|"
     r"scientists|doctors|researchers|police|troops|soldiers|rebels|activists|campaigners)"
 )
+# A role held by a place or a body's possessor ("Varenia's senior senator", "the union's
+# leader"): the possessor is not the subject, the role is.
+_POSSESSED_ROLE = rf"{NAME}['’]s(?:\s+(?!(?:{_VERB})\b){_ROLE_WORD}){{1,4}}"
 _SUBJECT_AT_START = re.compile(
     rf"[\s\"“”«»‘’]*(?:(?:[A-Z]\w*|In|On|At|After|Before)(?:\s+[\w'’-]+){{0,4}},\s+)?"
     rf"(?P<subj>{_PRONOUN}\b|{_DET}\s[\w'’-]+(?:\s+[\w'’-]+){{0,5}}"
-    rf"|(?:{_CAP}\s+){{1,2}}{_GROUP_NOUN}\b|{NAME})"
+    rf"|(?:{_CAP}\s+){{1,2}}{_GROUP_NOUN}\b|{_POSSESSED_ROLE}\b|{NAME})"
+)
+_INSIDE_NP = re.compile(r"\b(?:of|for|at|from|with)\s+(?:the\s+)?$")
+_NAME_THEN_APPOSITIONS = re.compile(
+    rf"\s*(?:(?:But|And|Yet|So|Then|Now|Still|Also)\s+)?(?P<subj>{NAME}),\s+[a-z][^\"“”«»]*,\s*$"
 )
 _NAME_THEN_WHO = re.compile(rf"(?<![\w'’])(?P<subj>{NAME}),\s+who\s*$")
 _NAME_AT_END = re.compile(rf"(?<![\w'’])(?P<subj>{NAME})\s*$")
@@ -208,6 +218,10 @@ def _subject_of(window: str, verb_start: int) -> tuple[int, int] | None:
              (plural, head))  # fmt: skip
     for pattern, text in tries:
         m = pattern.search(text)
+        if m and pattern is name_apposition and _INSIDE_NP.search(text, 0, m.start("subj")):
+            # "Lena Strand, director of the Open Software Association, a trade group, said":
+            # the name after "of" is inside the apposition; the subject opens the clause.
+            m = _NAME_THEN_APPOSITIONS.match(text) or m
         if m and plausible_subject(m.group("subj")):
             start = _role_start(text, m.start("subj"), m.end("subj")) if pattern is role else None
             return _strip(text, m.start("subj") if start is None else start, m.end("subj"))
