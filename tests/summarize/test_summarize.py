@@ -211,3 +211,21 @@ def test_a_sentence_that_does_not_say_who_is_not_chosen():
     allowed = SelectionConfig(dangling_penalty=1.0)
     both = summarize(articles, SummaryConfig(words=None, sentences=2, selection=allowed))
     assert [s.text for s in both] == [lead, added]  # kept out only by the rule
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dangling"),
+    [
+        ("He added that ferries would resume within a month.", True),
+        ("“The quay is safe,” he said.", True),
+        ("“But the tides are not the problem,” Telu continued.", True),
+        ("``So far the quay has held,'' Telu went on.", True),
+        ("“The quay is safe,” said Ivo Telu, the harbour master.", False),
+        ("Work on the quay continued.", False),
+    ],
+)
+def test_a_sentence_that_leans_on_an_earlier_one_is_dangling(sentence, dangling):
+    from storyline.index.units import build_units
+
+    units = build_units([article("The Dask quay reopened on Monday.", sentence, id="d")])
+    assert units[-1].dangling is dangling

@@ -42,6 +42,10 @@ _PRONOUN_SPEAKER = re.compile(
     r"|\b(?:said|says|added)\s+(?:he|she|they)\s*[.,]"
     # nor does one that is a whole sentence of its own.
     r"|^(?:\"|“|``|«)[^\"“”«»]*(?:\"|”|''|»)$"
+    # A quotation that goes on from an earlier one: it opens on a connective ('"But ...') or
+    # its speaker "continued" / "went on".
+    r"|^(?:\"|“|``|«)\s*(?:But|And|So|Yet|Or|Still|Also)\b"
+    r"|(?:\"|”|''|»)\s*[^\"“”«»]{1,60}?\b(?:continued|went\s+on)\s*[.!]?$"
 )
 
 
