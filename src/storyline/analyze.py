@@ -87,7 +87,10 @@ def analyze(articles: Sequence[Article], config: AnalysisConfig | None = None) -
         quotes=notes.quotes,
         timeline=notes.timeline,
         facts=tuple(facts),
-        unique={k: tuple(v) for k, v in unique_facts(facts).items()},
+        # With one independent source every fact is "reported by one source only": no news.
+        unique={k: tuple(v) for k, v in unique_facts(facts).items()}
+        if len(set(index.groups)) > 1
+        else {},
         conflicts=tuple(sort_conflicts(conflicts)),
     )
 

@@ -203,3 +203,17 @@ def test_a_story_of_one_article_is_told_by_its_lede() -> None:
     assert _one_line(build_index([a])) == (
         "Varenia's harbour workers ended a ten-week strike at the port of Dask."
     )
+
+
+def test_one_outlet_has_no_facts_reported_by_one_outlet_only():
+    from dataclasses import replace
+
+    from storyline.analyze import analyze
+
+    detail = "A crew of 42 divers searched the riverbed below the bridge for 6 hours."
+    articles = story(3)
+    articles[0] = article(articles[0].text, detail, id="art0", outlet="Outlet 0")
+    assert analyze(articles).unique  # three outlets: the first one's detail is its own
+    same = [replace(a, outlet="Outlet 0") for a in articles]
+    analysis = analyze(same)
+    assert analysis.facts and not analysis.unique
