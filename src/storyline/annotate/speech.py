@@ -124,8 +124,8 @@ _GROUP_NOUN = (
     r"prosecutors|authorities|members|workers|protesters|critics|observers|economists|"
     r"scientists|doctors|researchers|police|troops|soldiers|rebels|activists|campaigners)"
 )
-# A role held by a place or a body's possessor ("Varenia's senior senator", "the union's
-# leader"): the possessor is not the subject, the role is.
+# A role of a named place or body ("Varenia's senior senator", "Dask's harbour master"): the
+# possessor is not the subject, the role is.
 _POSSESSED_ROLE = rf"{NAME}['’]s(?:\s+(?!(?:{_VERB})\b){_ROLE_WORD}){{1,4}}"
 _SUBJECT_AT_START = re.compile(
     rf"[\s\"“”«»‘’]*(?:(?:[A-Z]\w*|In|On|At|After|Before)(?:\s+[\w'’-]+){{0,4}},\s+)?"
