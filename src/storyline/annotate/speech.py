@@ -109,7 +109,8 @@ ACCORDING_TO = re.compile(
 VERB_WORD = re.compile(rf"\b{_VERB}\b")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,\"“”«»]*,\s*$")
 # A sentence's connective is no part of the name after it ("But Ivo Telu, a spokesman, said").
-_NOT_CONNECTIVE = r"(?!(?:But|And|Yet|So|Then|Now|Still|Also)\s)"
+_CONNECTIVE = r"(?:But|And|Yet|So|Then|Now|Still|Also)"
+_NOT_CONNECTIVE = rf"(?!{_CONNECTIVE}\s)"
 _SUBJECT_AT_END = (
     re.compile(rf"(?<![\w'’])(?P<subj>{_PRONOUN})\s*$"),
     re.compile(rf"(?<![\w'’]){_NOT_CONNECTIVE}(?P<subj>{NAME}){_APPOSITION}?\s*$"),
@@ -134,7 +135,7 @@ _SUBJECT_AT_START = re.compile(
 )
 _INSIDE_NP = re.compile(r"\b(?:of|for|at|from|with)\s+(?:the\s+)?$")
 _NAME_THEN_APPOSITIONS = re.compile(
-    rf"\s*(?:(?:But|And|Yet|So|Then|Now|Still|Also)\s+)?(?P<subj>{NAME}),\s+[a-z][^\"“”«»]*,\s*$"
+    rf"\s*(?:{_CONNECTIVE}\s+)?(?P<subj>{NAME}),\s+[a-z][^\"“”«»]*,\s*$"
 )
 _NAME_THEN_WHO = re.compile(rf"(?<![\w'’])(?P<subj>{NAME}),\s+who\s*$")
 _NAME_AT_END = re.compile(rf"(?<![\w'’])(?P<subj>{NAME})\s*$")
