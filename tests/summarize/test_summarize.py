@@ -222,6 +222,13 @@ def test_a_sentence_that_does_not_say_who_is_not_chosen():
         ("``So far the quay has held,'' Telu went on.", True),
         ("“The quay is safe,” said Ivo Telu, the harbour master.", False),
         ("Work on the quay continued.", False),
+        ("I wish I had never seen the quay.", True),
+        ("“We will reopen the quay,” the harbour master said.", False),
+        ("Hours later, he closed the quay again.", True),
+        ("If the Dask pilots strike, they will close the quay.", False),
+        ("The old ferry pier, long a rival of the quay, does.", True),
+        ("More ships use the quay than the pier did.", False),
+        ("The quay has been closed since May.", False),
     ],
 )
 def test_a_sentence_that_leans_on_an_earlier_one_is_dangling(sentence, dangling):

@@ -36,6 +36,20 @@ _BULLET = re.compile(r"^(?:--\s*|[-–—•*·]\s+)")
 _COMPLETE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 # Sentences opening with these lean on an earlier sentence for their meaning.
 _DANGLING = frozenset("he she it they this these those his her its their him them such".split())
+# A first person outside quotation marks is a letter or a columnist speaking, not a fact the
+# brief can state.
+_FIRST_PERSON = frozenset("i we my our".split())
+# ... and so do those whose subject is a pronoun after a short opening ("Hours later, he ..."),
+# unless the opening names whom it means ("If the Lestra team wins, they ...").
+_LATE_PRONOUN = re.compile(
+    r"^[^\s,\"“”'‘`]+(?:\s+[^\s,\"“”A-Z][^\s,]*){0,6},\s+(?:he|she|they|it|his|her|their)\s"
+)
+# and those whose subject, after an aside, ends on a verb whose action is in an earlier sentence
+# ("The old pier, long a rival of the quay, does."; not "... than interferon did.").
+_ELLIPSIS = re.compile(
+    r",\s*(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would|should|may|might)"
+    r"(?:\s+(?:not|too|so|now))?\s*[.!?]$"
+)
 # A quotation whose speaker is only a pronoun ("..., he said.") does not say who is speaking.
 _PRONOUN_SPEAKER = re.compile(
     r"[\"”'’,]\s*(?:he|she|they|it)\s+(?:said|says|added|adds|told|asked|stated)\b"
@@ -143,12 +157,22 @@ def _article_units(article: Article) -> tuple[Unit, ...]:
                 position=s / count if count else 0.0,
                 concepts=frozenset(concepts(text)),
                 numbers=numbers(text),
-                dangling=bool(tokens)
-                and (tokens[0] in _DANGLING or bool(_PRONOUN_SPEAKER.search(text))),
+                dangling=bool(tokens) and _leans_on_context(text, tokens[0]),
                 complete=bool(_COMPLETE.search(text)),
             )
         )
     return tuple(units)
+
+
+def _leans_on_context(text: str, first_word: str) -> bool:
+    """Whether ``text`` needs an earlier sentence to be understood (see the patterns above)."""
+    return (
+        first_word in _DANGLING
+        or (first_word in _FIRST_PERSON and text[:1] not in "\"“'‘`«")
+        or bool(_PRONOUN_SPEAKER.search(text))
+        or bool(_LATE_PRONOUN.match(text))
+        or bool(_ELLIPSIS.search(text))
+    )
 
 
 def fit_tfidf(units: Sequence[Unit]) -> tuple[TfidfVectorizer | None, sparse.csr_matrix]:
