@@ -393,3 +393,36 @@ def test_so_called_and_a_passive_called_name_no_speaker() -> None:
     )
     # Names in quotation marks, not anyone's words ("the region it", "the so-" before).
     assert speakers(a) == []
+
+
+def test_a_pronoun_is_the_last_speaker_not_a_name_in_that_speakers_apposition() -> None:
+    from dataclasses import replace
+
+    from storyline.annotate.mentions import Mention
+
+    a = article(
+        "The arts school in Dask was designed by Ivo Telu Architecture, with Arnell Partners.",
+        "Telu, a protege of Pavlo Okafor and the architect of the harbour opera house, said "
+        "that he felt bound ``to do something'' after the floods.",
+        "``Dask was the city I chose,'' he said. ``Watching it flood broke my heart.''",
+        "The plan, described by Telu as ``a village of small houses'' around a yard, lets "
+        "children see from one room to another.",
+        id="arch",
+    )
+    # The tagger reads the surname alone as the firm's, as it can on real copy.
+    at = a.text.index("Telu, a")
+    found = [
+        replace(e, mentions=(*e.mentions, Mention("arch", at, at + 4, "Telu", "ORG")))
+        if e.name == "Ivo Telu Architecture"
+        else e
+        for e in find_entities([a])
+    ]
+    said = dict(speakers(a, People(found, articles=[a])))
+    # "he" is whoever the tagger made of Telu, not the man named inside Telu's apposition.
+    assert (
+        said["Dask was the city I chose. Watching it flood broke my heart."] == said["to do something"]
+    )
+    assert said["to do something"] != "Pavlo Okafor"
+    # The agent of a passive reporting verb speaks, not the subject it describes.
+    said = dict(speakers(a, People(find_entities([a]), articles=[a])))
+    assert said["a village of small houses"] == "Telu"

@@ -304,11 +304,12 @@ def _resolve(
         prior = _prior_speaker(part, previous)
         if (
             prior is not None
-            and (person is None or person.start < prior.start)
+            and (person is None or person.start < _sentence_end(article, prior.start))
             and people.may_be(prior.entity_id or prior.name, phrase.lower())
         ):
             # '"…," one observer said. "…," he said.': he is the one quoted just before,
-            # named or not, unless someone was named since.
+            # named or not, unless someone was named since, after that speaker's sentence
+            # (not in it: "Telu, a protege of Pavlo Okafor, said that ...").
             return Speaker(start, end, phrase, "pronoun", prior.name, prior.entity_id)
         if person is None and phrase.lower() in {"he", "she"}:
             person = _subject_of_earlier(article, start, people)
@@ -325,6 +326,12 @@ def _resolve(
     if how == "name":
         people.note(article.id, Person(phrase, name, None, start, end))
     return Speaker(start, end, phrase, how, name, None)
+
+
+def _sentence_end(article: Article, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends."""
+    k = bisect_right([s.start for s in article.sentences], pos) - 1
+    return article.sentences[k].end if 0 <= k < len(article.sentences) else pos
 
 
 def _prior_speaker(part: _Part, previous: _Part | None) -> Speaker | None:

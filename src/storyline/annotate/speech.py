@@ -107,6 +107,10 @@ ACCORDING_TO = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?P<subj>{NAME}|{_DET}\s[^,.;:\"“”«»]{{1,80}}?)(?=\s*[,.;:])"
 )
 VERB_WORD = re.compile(rf"\b{_VERB}\b")
+# The agent of a passive reporting verb ("described by Okafor as", "quoted by the mayor as").
+_PASSIVE_BY = re.compile(
+    rf"\s+by\s+(?P<subj>{NAME}|{_DET}\s[^,.;:\"“”«»]{{1,60}}?)(?=\s+as\b|\s*[,:]|\s*$)"
+)
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,\"“”«»]*,\s*$")
 # A sentence's connective is no part of the name after it ("But Ivo Telu, a spokesman, said").
 _CONNECTIVE = r"(?:But|And|Yet|So|Then|Now|Still|Also)"
@@ -197,6 +201,10 @@ def before(text: str, start: int, end: int) -> Cue | None:
         # A participle ("…, Haag said, adding that") has the subject of the verb before it.
         if verb.group(0).endswith("ing"):
             continue
+        by = _PASSIVE_BY.match(window, verb.end()) if verb.group(0).endswith("ed") else None
+        if by:
+            # "The plan, described by Okafor as "…"": the speaker is the agent, not the plan.
+            return Cue(start + by.start("subj"), start + by.end("subj"), verb.group(0))
         cue = _subject_of(window, verb.start())
         break
     if cue is None:
