@@ -36,7 +36,7 @@ CALENDAR_WORDS = frozenset(_WEEKDAYS) | frozenset(_MONTHS)
 
 _MONTH = (
     r"(?P<{g}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"
-    + "|".join(m.capitalize() for m in _MONTHS if len(m) > 4 or m == "may")
+    + "|".join(m.capitalize() for m in _MONTHS if len(m) > 3 or m == "may")
     + ")"
 )
 _WEEKDAY = r"(?P<{g}>" + "|".join(d.capitalize() for d in _WEEKDAYS) + ")"
@@ -47,7 +47,7 @@ _PATTERN = re.compile(
     r"(?<![\w-])(?:"
     # Monday, March 16[, 2026] / March 16[, 2026] / Feb. 17
     rf"(?:{_WEEKDAY.format(g='wd1')},?\s+)?{_MONTH.format(g='m1')}\s+{_DAY.format(g='d1')}"
-    rf"(?![\d:]){_YEAR.format(g='y1')}"
+    rf"(?!\d|:\d){_YEAR.format(g='y1')}"
     # [Thursday] 26 February[ 2026] / 3 March 2026 / 3rd of March
     rf"|(?:{_WEEKDAY.format(g='wd2')},?\s+)?{_DAY.format(g='d2')}\s+(?:of\s+)?"
     rf"{_MONTH.format(g='m2')}{_YEAR.format(g='y2')}"
@@ -64,7 +64,8 @@ _PATTERN = re.compile(
 # Words that put the clause of a weekday in the future (reported speech included: "would").
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|going to|(?:is|are|was|were) due|expected to|"
-    r"scheduled|set to|plans? to|planned|planning|intends? to|hopes? to|to be held|upcoming)\b"
+    r"scheduled|set to|plans? to|planned|planning|intends? to|hopes? to|to be held|upcoming|"
+    r"(?:is|are) to|as early as)\b"
     r"|'ll\b",
     re.IGNORECASE,
 )
@@ -80,7 +81,7 @@ _PAST = re.compile(
 # A plan told in the past ("was due to land Friday", "were scheduled to meet") may have
 # happened by publication or not: no sign either way.
 _FUTURE_IN_PAST = re.compile(
-    r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?(?:due|scheduled|expected|set|supposed|going|planned)\b",
+    r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?(?:due|scheduled|expected|set|supposed|going|planned|to)\b",
     re.IGNORECASE,
 )
 # A participle after a present "to be" is no past ("drivers are being warned ... from Saturday").
@@ -123,6 +124,8 @@ def find_time_expressions(
     found = []
     for match in _PATTERN.finditer(text, start, end):
         if match.group("wd3") and _generic_weekday(text, match):
+            continue
+        if match.group("deictic") and _nowadays(text, match):
             continue
         resolved, granularity = _resolve(match, text, published)
         found.append(TimeExpression(match.start(), match.end(), match.group(0), resolved,
@@ -173,10 +176,34 @@ _NAME_BEFORE = re.compile(r"[A-Z][\w'’&.-]*\s+$")
 _POSSESSIVE_ALONE = re.compile(r"['’]s(?!\s+[a-z])")
 
 
+# "Monday through Thursday", "Monday to Friday": a span of days, most often a routine.
+_RANGE_AFTER = re.compile(rf"\s*(?:through|thru|to|-|–)\s*(?:{_DAY_NAMES})\b", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(rf"\b(?:{_DAY_NAMES})\s*(?:through|thru|to|-|–)\s*$", re.IGNORECASE)
+# "today" meaning nowadays: "today's students", "the workers of today", a sentence opening on
+# "Today," or "today there are".
+_NOWADAYS_AFTER = re.compile(r"['’]s\s+[a-z]|\s+there\s+(?:is|are)\b", re.IGNORECASE)
+_NOWADAYS_BEFORE = re.compile(r"\bof\s+$|(?:^|[.!?\n][\"”’']?\s+)$", re.IGNORECASE)
+
+
+def _nowadays(text: str, match: re.Match[str]) -> bool:
+    """Whether "today" means these days, not the day of writing."""
+    if match.group("deictic").lower() != "today":
+        return False
+    if _NOWADAYS_AFTER.match(text, match.end()):
+        return True
+    before = text[max(0, match.start() - 8) : match.start()]
+    opens = _NOWADAYS_BEFORE.search(before)
+    return bool(opens) and (
+        opens.group(0).strip().lower() == "of" or text[match.end() : match.end() + 1] == ","
+    )
+
+
 def _generic_weekday(text: str, match: re.Match[str]) -> bool:
     """Whether a bare weekday names no particular day: a habit, a kind of thing, or a name."""
     before = text[max(0, match.start() - 60) : match.start()]
     if _HABIT_BEFORE.search(before):
+        return True
+    if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(before):
         return True
     after = _PLURAL_AFTER.match(text, match.end())
     if after and after.group(1) not in _VERBS_IN_S:
@@ -194,7 +221,13 @@ def _resolve(match: re.Match[str], text: str, published: date | None) -> tuple[d
         return _safe_date(int(g["iy"]), int(g["im"]), int(g["id"])), "day"
     for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
         if g[m]:
-            return _day_month(g[m], int(g[d]), g[y], published), "day"
+            year = g[y]
+            said = _YEAR_AFTER.match(text, match.end())
+            if year is None and said and published is not None:
+                # "took effect on March 1 last year"
+                year = str(published.year + {"last": -1, "this": 0, "next": 1}[said.group(1)])
+            tense = _tense(text, match) if year is None else None
+            return _day_month(g[m], int(g[d]), year, published, tense), "day"
     if g["m3"]:
         return _safe_date(int(g["y3"]), _month(g["m3"]), 1), "month"
     if published is None:
@@ -229,7 +262,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _day_month(month_name: str, day: int, year: str | None, published: date | None) -> date | None:
+_YEAR_AFTER = re.compile(r",?\s+(last|this|next)\s+year\b", re.IGNORECASE)
+
+
+def _day_month(
+    month_name: str, day: int, year: str | None, published: date | None, tense: str | None = None
+) -> date | None:
+    """The date of a day and month; without a year, the one a past clause ("On Jan. 1 the
+    board approved") puts on or before publication, a future one on or after it, else the
+    nearest."""
     month = _month(month_name)
     if year:
         return _safe_date(int(year), month, day)
@@ -237,6 +278,10 @@ def _day_month(month_name: str, day: int, year: str | None, published: date | No
         return None
     candidates = [_safe_date(published.year + k, month, day) for k in (-1, 0, 1)]
     valid = [c for c in candidates if c is not None]
+    if tense == "past":
+        valid = [c for c in valid if c <= published] or valid
+    elif tense == "future":
+        valid = [c for c in valid if c >= published] or valid
     return min(valid, key=lambda c: abs((c - published).days)) if valid else None
 
 
