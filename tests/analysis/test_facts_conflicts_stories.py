@@ -217,3 +217,47 @@ def test_one_outlet_has_no_facts_reported_by_one_outlet_only():
     same = [replace(a, outlet="Outlet 0") for a in articles]
     analysis = analyze(same)
     assert analysis.facts and not analysis.unique
+
+
+def test_figures_of_different_things_in_related_sentences_are_no_conflict():
+    # Far apart: the whole against a part, worldwide against one country.
+    assert not _conflicts(
+        "The storm killed nine people across the Dask coast on Thursday, officials said.",
+        "Four people were killed in the harbour office on Thursday, officials said.",
+    )
+    assert not _conflicts(
+        "Nearly 90 million people worldwide carry the Dask virus, the agency said.",
+        "Nearly 4 million people in Lestra carry the Dask virus, the agency said.",
+    )
+    # The figure's context ends where the next item starts: "and injured" is another count.
+    assert not _conflicts(
+        "The storm killed nine dockers and hurt 12 before it passed Dask.",
+        "Twelve dockers were hurt in Dask, some by glass and others in the crush.",
+    )
+    # A verb, a time offset and a rank are no counted things.
+    assert not _conflicts(
+        "Five died in the first hall of the Dask ferry terminal, police said.",
+        "Nine died in the Dask ferry terminal, police said.",
+    )
+    assert not _conflicts(
+        "Six months after the Dask treatment, most patients were clean, doctors said.",
+        "Eleven months after the Dask treatment, most patients were clean, doctors said.",
+    )
+    assert not _conflicts(
+        "Lestra became the 40th country to sign the Dask treaty, the ministry said.",
+        "Lestra became the 24th country to sign the Dask treaty, the ministry said.",
+    )
+    # A figure rounded in one outlet is the same figure.
+    assert not _conflicts(
+        "The Dask fund holds 4 million crowns for the harbour, the council said.",
+        "The Dask fund holds 3.9 million crowns for the harbour, the council said.",
+    )
+
+
+def test_a_real_disagreement_is_kept_apart_from_other_counts_of_the_same_word():
+    found = _conflicts(
+        "Thirteen dockers were hurt on the two Dask ferry decks, some by flying glass.",
+        "The blast tore through the Dask terminal. Twelve dockers were hurt, police said.",
+        "Up to 600 dockers were at the Dask fair that summer, organisers said.",
+    )
+    assert [sorted(s.value for s in c.sides) for c in found] == [["Thirteen", "Twelve"]]

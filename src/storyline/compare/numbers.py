@@ -5,10 +5,13 @@ A figure is a number (in digits or a simple number word) with the content word i
 first non-stop word after it ("trucks", "hours", "members"), and the rate it is given at, if
 any ("trucks a day", "cents per share"). Two sentences conflict when they come from different
 independent sources, give different numbers for the same counted thing at the same rate, and
-are about the same thing: the sentences are similar (TF-IDF cosine), or the words after the
-figures agree in loosely related ones. Sentences that share a figure of the same counted word
-agree on it, and their other figures of that word count other things ("earnings of 54 cents a
-share, 3 cents short" against "54 cents a share, not the 60 cents analysts expected").
+are about the same thing: the figures are within a factor of ``NEAR_RATIO`` of each other, and
+the sentences are rewordings of each other (TF-IDF cosine), or the words after the figures
+agree. Sentences that share a figure of the same counted word (maybe rounded) agree on it, and
+their other figures of that word count other things ("earnings of 54 cents a share, 3 cents
+short" against "54 cents a share, not the 60 cents analysts expected"); an article that gives
+two figures of one disagreement counts two things. Precision comes first: a disagreement that
+is not one misleads more than one left out.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from storyline.records import Conflict, ConflictSide, content_id
 
 RELATED_THRESHOLD = 0.3
 LOOSELY_RELATED = 0.1
+SAME_FACT = 0.5
+NEAR_RATIO = 1.5
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -55,6 +60,12 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years".split()
+)
+_ORDINAL = frozenset({"st", "nd", "rd", "th"})  # "40th": a rank, not a count
+_NEXT_ITEM = frozenset("and or but while whereas compared against including versus vs plus".split())
+_OFFSET = frozenset({"after", "later", "ago", "before", "earlier", "since", "into"})
 # Clock times ("6:05 p.m.", "10 pm") say when, not how many.
 _CLOCK = re.compile(
     r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}(?:\.\d\d)?\s*[ap]\.?\s?m\b\.?",
@@ -95,7 +106,10 @@ def figures(text: str) -> list[Figure]:
             value *= _SCALE[rest[0].lower()]
             written = f"{token} {rest[0]}"
             rest = rest[1:]
-        content = [w for w in tokens[i + 1 : i + 7] if w.lower() not in STOP_WORDS]
+        window = tokens[i + 1 : i + 7]
+        # The context ends where another item starts ("nine people and injured 12").
+        cut = next((k for k, w in enumerate(window) if k and w.lower() in _NEXT_ITEM), None)
+        content = [w for w in window[:cut] if w.lower() not in STOP_WORDS]
         # The counted word follows the number directly ("1,200 trucks", "10-member"); a
         # distributive count ("five members from each country") is not a total.
         counted = rest[0] if rest and rest[0].lower() not in STOP_WORDS else None
@@ -105,6 +119,10 @@ def figures(text: str) -> list[Figure]:
             and len(counted) > 1
             and not distributive
             and (counted[0].islower() or "-" in counted)
+            # "Five died there": a verb, not a counted thing; "six months after" says when.
+            and not (counted.islower() and counted.endswith("ed"))
+            and counted.lower() not in _ORDINAL
+            and not (counted.lower() in _TIME_UNITS and rest[1:2] and rest[1].lower() in _OFFSET)
         ):
             head = counted.split("-")[-1].lower()
             per = ""
@@ -131,14 +149,25 @@ def _value(token: str) -> float | None:
 
 
 def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
-    """Conflicts over figures between independent sources, one per counted thing."""
+    """Conflicts over figures between independent sources.
+
+    Each pair of conflicting sentences links them; one conflict is made per counted thing and
+    group of linked sentences, so figures of one word that different sentences give for
+    different things ("nine killed" in one pair, "13 wounded" in another) stay apart.
+    """
     units = index.units
     per_unit = [figures(u.text) for u in units]
     keys = [{f.key for f in figs} for figs in per_unit]
     periods = [_period(u.text) for u in units]
-    # what is counted -> value -> (example text, article ids)
-    sides: dict[str, dict[float, tuple[str, set[str], str]]] = defaultdict(dict)
-    labels: dict[str, str] = {}
+    # (counted thing, unit) -> the figures it gives in a conflicting pair
+    links: dict[str, dict[int, set[Figure]]] = defaultdict(lambda: defaultdict(set))
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(node: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
     for i, j in zip(*np.nonzero(np.triu(sims, k=1) >= LOOSELY_RELATED), strict=True):
         a, b = units[i], units[j]
         shared = keys[i] & keys[j]
@@ -158,20 +187,73 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
             vb = {f.value for f in per_unit[j] if f.counts == head}
             if _shared(va, vb):
                 continue  # a shared figure: the sentences agree (maybe one gives more detail)
-            for unit, figs in ((a, per_unit[i]), (b, per_unit[j])):
-                for fig in (f for f in figs if f.key == counted):
-                    labels.setdefault(counted, fig.label)
-                    text, ids, written = sides[counted].get(
-                        fig.value, (unit.text, set(), fig.written)
+            pairs = _paired(
+                [f for f in per_unit[i] if f.key == counted],
+                [f for f in per_unit[j] if f.key == counted],
+            )
+            # Figures far apart count different things ("100 million people worldwide"
+            # against "4 million people in the United States"); sentences that are not
+            # rewordings of each other disagree only on figures of the same thing (a word of
+            # context in common): "nine killed" against "Four killed in that office" is two.
+            pairs = [
+                (x, y)
+                for x, y in pairs
+                if _near(x, y) and (sims[i, j] >= SAME_FACT or x.context & y.context)
+            ]
+            for x, y in pairs:
+                links[counted][i].add(x)
+                links[counted][j].add(y)
+                parent[root((counted, i))] = root((counted, j))
+    conflicts = []
+    for counted, by_unit in links.items():
+        components: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for u in sorted(by_unit):
+            components[root((counted, u))].append(u)
+        for members in components.values():
+            by_value: dict[float, tuple[str, set[str], str]] = {}
+            label = ""
+            for u in members:
+                for fig in sorted(by_unit[u], key=lambda f: f.value):
+                    label = label or fig.label
+                    text, ids, written = by_value.get(
+                        fig.value, (units[u].text, set(), fig.written)
                     )
-                    ids.add(index.articles[unit.article].id)
-                    sides[counted][fig.value] = (text, ids, written)
-    return [_conflict(labels[counted], by_value) for counted, by_value in sides.items()]
+                    ids.add(index.articles[units[u].article].id)
+                    by_value[fig.value] = (text, ids, written)
+            given = [a for _, ids, _ in by_value.values() for a in ids]
+            # An article that gives two of the figures counts two things, not one thing
+            # twice ("killed nine ... 600 were at the campground"): no single disagreement.
+            if len(by_value) > 1 and len(given) == len(set(given)):
+                conflicts.append(_conflict(label, by_value))
+    return conflicts
+
+
+def _paired(fa: list[Figure], fb: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """The figures of two related sentences that count the same thing: the only one each
+    gives, else those whose context words meet. An age or other compound ("7-year-old")
+    always needs its context: whose age it is."""
+    if len(fa) == 1 and len(fb) == 1 and "-" not in fa[0].word:
+        return [(fa[0], fb[0])]
+    return [(x, y) for x in fa for y in fb if x.context & y.context]
+
+
+def _near(x: Figure, y: Figure) -> bool:
+    """Whether two figures are within ``NEAR_RATIO`` of each other."""
+    low, high = sorted((abs(x.value), abs(y.value)))
+    return low > 0 and high / low <= NEAR_RATIO
+
+
+ROUNDING = 0.03
 
 
 def _shared(va: set[float], vb: set[float]) -> bool:
-    """Whether two sentences share a figure, maybe rounded in one ("nearly 61" / "60.7")."""
-    return any(x == y or ((x % 1 or y % 1) and abs(x - y) < 1) for x in va for y in vb)
+    """Whether two sentences share a figure, maybe rounded in one ("nearly 61" / "60.7",
+    "4 million" / "3.9 million")."""
+    return any(
+        x == y or ((x % 1 or y % 1) and abs(x - y) < 1) or abs(x - y) <= ROUNDING * max(x, y)
+        for x in va
+        for y in vb
+    )
 
 
 def _period(text: str) -> tuple[bool, frozenset[str]]:
