@@ -426,3 +426,33 @@ def test_a_pronoun_is_the_last_speaker_not_a_name_in_that_speakers_apposition() 
     # The agent of a passive reporting verb speaks, not the subject it describes.
     said = dict(speakers(a, People(find_entities([a]), articles=[a])))
     assert said["a village of small houses"] == "Telu"
+
+
+def test_a_name_before_its_institution_a_role_then_name_and_the_one_quoted_speak() -> None:
+    a = article(
+        "The Dask ferry trial ended on Monday.",
+        "Dr. Ivo Telu of the National Institute of Harbour Health said the results show that "
+        "``the new hulls are an important advance.''",
+        "``Nevertheless, the goal remains to ban the old hulls everywhere,'' the Lestran "
+        "transport minister, Pavlo Okafor said in a statement.",
+        "The daily quoted Lena Strand, the port minister, as saying on Monday that ``the southern "
+        "reservoirs are half empty.''",
+        id="inst",
+    )
+    said = dict(speakers(a, People(find_entities([a]), articles=[a])))
+    assert said["the new hulls are an important advance."] == "Ivo Telu"
+    assert said["Nevertheless, the goal remains to ban the old hulls everywhere"] == "Pavlo Okafor"
+    assert said["the southern reservoirs are half empty."] == "Lena Strand"
+
+
+def test_quoted_parts_with_a_clause_of_the_writers_between_them_are_two_quotations() -> None:
+    a = article(
+        "``We have no water left in our reservoirs,'' Okafor told reporters, noting rationing "
+        "is ``the only solution.''",
+        "``The quay is safe,'' Okafor said. ``It will stay open all winter.''",
+        id="gap",
+    )
+    texts = [q.text(a.text) for q in attribute_quotes(a)]
+    assert "We have no water left in our reservoirs" in texts
+    assert "the only solution." in texts
+    assert "The quay is safe. It will stay open all winter." in texts

@@ -22,6 +22,7 @@ differ. Without entities (no spaCy), speakers are still found and named as writt
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -271,10 +272,19 @@ def _attribution_follows(article: Article, part: _Part, s_end: int) -> bool:
     )
 
 
+# Words that start a clause of the writer's own between two quoted parts ('"...," she said,
+# noting that the rules are "..."'): the parts are two quotations, not one.
+_OWN_CLAUSE = re.compile(
+    r"\b(?:that|is|are|was|were|it|adding|noting|saying|explaining|arguing|warning|insisting)\b"
+)
+
+
 def _short_gap(text: str, previous: _Part, part: _Part) -> bool:
     """Whether only an attribution stands between two parts (one split quotation)."""
     gap = text[previous.close + 1 : part.open]
-    return (len(gap.split()) <= 8 and "\n\n" not in gap) or gap.strip() == ""
+    if gap.strip() == "":
+        return True
+    return len(gap.split()) <= 8 and "\n\n" not in gap and not _OWN_CLAUSE.search(gap)
 
 
 def _standalone(article: Article, part: _Part, starts: list[int]) -> bool:

@@ -87,7 +87,7 @@ AFTER_VERB_FIRST = re.compile(
     rf"(?P<appos>,\s+(?P<appname>{NAME})\s*(?=[.,;:!?]|$))?"
 )
 AFTER_SUBJECT_FIRST = re.compile(
-    rf"^{_LEAD}(?:{_DET}\s[^,.;:!?\"“”«»]{{1,70}},\s+(?P<appname>{NAME}),\s*"
+    rf"^{_LEAD}(?:{_DET}\s[^,.;:!?\"“”«»]{{1,70}},\s+(?P<appname>{NAME}),?\s*"
     rf"|(?P<subj>{_PRONOUN}|(?P<subjname>{NAME}){_APPOSITION}?|{_ROLE_NAME}"
     rf"|{_DET}\s(?:{_NOT_CLAUSE}[\w'’-]+\s+){{0,6}}?)\s*)"
     rf"{_ADV}(?P<verb>{_VERB})\b"
@@ -107,6 +107,10 @@ ACCORDING_TO = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?P<subj>{NAME}|{_DET}\s[^,.;:\"“”«»]{{1,80}}?)(?=\s*[,.;:])"
 )
 VERB_WORD = re.compile(rf"\b{_VERB}\b")
+_QUOTED_AS = re.compile(
+    rf"\bquoted\s+(?P<subj>{NAME}|{_DET}\s[^,.;:\"“”«»]{{1,60}}?)(?:,[^,\"“”«»]{{1,100}},)?"
+    r"\s+as\s+(?:saying|telling|stating)\b"
+)
 # The agent of a passive reporting verb ("described by Okafor as", "quoted by the mayor as").
 _PASSIVE_BY = re.compile(
     rf"\s+by\s+(?P<subj>{NAME}|{_DET}\s[^,.;:\"“”«»]{{1,60}}?)(?=\s+as\b|\s*[,:]|\s*$)"
@@ -140,6 +144,9 @@ _SUBJECT_AT_START = re.compile(
 _INSIDE_NP = re.compile(r"\b(?:of|for|at|from|with)\s+(?:the\s+)?$")
 _NAME_THEN_APPOSITIONS = re.compile(
     rf"\s*(?:{_CONNECTIVE}\s+)?(?P<subj>{NAME}),\s+[a-z][^\"“”«»]*,\s*$"
+)
+_NAME_BEFORE_LINK = re.compile(
+    rf"(?<![\w'’]){_NOT_CONNECTIVE}(?P<subj>{NAME})\s+(?:of|from|at|with)\s+(?:the\s+)?$"
 )
 _NAME_THEN_WHO = re.compile(rf"(?<![\w'’])(?P<subj>{NAME}),\s+who\s*$")
 _NAME_AT_END = re.compile(rf"(?<![\w'’])(?P<subj>{NAME})\s*$")
@@ -189,6 +196,10 @@ def before(text: str, start: int, end: int) -> Cue | None:
     or ``Cue(-1, -1, verb)`` when the verb has none of its own ("…and said", "…, saying").
     """
     window = text[start:end]
+    quoted = next(reversed(list(_QUOTED_AS.finditer(window))), None)
+    if quoted is not None:
+        # "The daily quoted Tove Arnell, the minister, as saying": the one quoted speaks.
+        return Cue(start + quoted.start("subj"), start + quoted.end("subj"), "quoted")
     verbs = list(VERB_WORD.finditer(window))
     if not verbs:
         m = ACCORDING_TO.search(window)
@@ -231,6 +242,10 @@ def _subject_of(window: str, verb_start: int) -> tuple[int, int] | None:
             # "Lena Strand, director of the Open Software Association, a trade group, said":
             # the name after "of" is inside the apposition; the subject opens the clause.
             m = _NAME_THEN_APPOSITIONS.match(text) or m
+        if m and pattern in (name_apposition, _NAME_AT_END):
+            # "Dr. Ivo Telu of the Institute of Harbour Health said": the name before "of".
+            while owner := _NAME_BEFORE_LINK.search(text, 0, m.start("subj")):
+                m = owner
         if m and plausible_subject(m.group("subj")):
             start = _role_start(text, m.start("subj"), m.end("subj")) if pattern is role else None
             return _strip(text, m.start("subj") if start is None else start, m.end("subj"))
