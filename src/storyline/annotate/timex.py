@@ -193,9 +193,9 @@ def _nowadays(text: str, match: re.Match[str]) -> bool:
         return True
     before = text[max(0, match.start() - 8) : match.start()]
     opens = _NOWADAYS_BEFORE.search(before)
-    return bool(opens) and (
-        opens.group(0).strip().lower() == "of" or text[match.end() : match.end() + 1] == ","
-    )
+    if opens is None:
+        return False
+    return opens.group(0).strip().lower() == "of" or text[match.end() : match.end() + 1] == ","
 
 
 def _generic_weekday(text: str, match: re.Match[str]) -> bool:
