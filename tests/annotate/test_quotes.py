@@ -456,3 +456,27 @@ def test_quoted_parts_with_a_clause_of_the_writers_between_them_are_two_quotatio
     assert "We have no water left in our reservoirs" in texts
     assert "the only solution." in texts
     assert "The quay is safe. It will stay open all winter." in texts
+
+
+def test_quotations_of_two_named_speakers_never_merge_through_an_unattributed_one() -> None:
+    from storyline.annotate.quotes import Speaker
+    from storyline.records import Span
+
+    texts = [
+        '"You feel seasick on the ferry all the time, every single day," Ward said.',
+        '"The day after a storm I feel seasick on the ferry all the time," Telu said.',
+        '"I feel seasick on the ferry all the time, every single day, after each storm."',
+    ]
+    articles = [article(t, id=f"flu{i}") for i, t in enumerate(texts)]
+
+    def quoted(a: Article, name: str | None) -> Quotation:
+        start = a.text.index('"') + 1
+        speaker = Speaker(0, 1, name, "name", name, None) if name else None
+        return Quotation(a.id, (Span(start, a.text.index('"', start)),), speaker)
+
+    quotes = merge_quotations(
+        articles,
+        [quoted(articles[0], "Ward"), quoted(articles[1], "Telu"), quoted(articles[2], None)],
+    )
+    for q in quotes:
+        assert len({v.article_id for v in q.variants} & {"flu0", "flu1"}) <= 1

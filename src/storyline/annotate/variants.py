@@ -69,12 +69,22 @@ def merge_quotations(
         if words:
             items.append(_Item(q, text, words, frozenset(words), i))
     parent = list(range(len(items)))
+    # The speakers each group of quotations names: two groups that name different speakers
+    # never become one, however a third quotation with no speaker links them.
+    voices = [_voices(it.quotation) for it in items]
 
     def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
+
+    def union(x: int, y: int) -> None:
+        rx, ry = find(x), find(y)
+        if rx == ry or (voices[rx] and voices[ry] and not voices[rx] & voices[ry]):
+            return
+        parent[rx] = ry
+        voices[ry] |= voices[rx]
 
     # Only quotations that share a word of four letters or more can be one quote.
     postings: dict[str, list[int]] = {}
@@ -91,7 +101,7 @@ def merge_quotations(
             b = items[j]
             if _same(a, b, same_quote) and _speakers_agree(a.quotation, b.quotation):
                 if min(len(a.words), len(b.words)) >= _SHORT or a.joined == b.joined:
-                    parent[find(i)] = find(j)
+                    union(i, j)
                 elif len(a.words) <= len(b.words):
                     holders[i].add(j)
                 else:
@@ -99,7 +109,7 @@ def merge_quotations(
     for i in sorted(holders, key=lambda i: -len(items[i].words)):
         roots = {find(j) for j in holders[i]}
         if len(roots) == 1:
-            parent[find(i)] = roots.pop()
+            union(i, roots.pop())
     groups: dict[int, list[_Item]] = {}
     for i, item in enumerate(items):
         groups.setdefault(find(i), []).append(item)
@@ -119,7 +129,21 @@ def _same(a: _Item, b: _Item, threshold: float) -> bool:
     short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
     if len(short.words) < _SHORT:
         return short.joined in long_.joined
-    return len(short.bag & long_.bag) / len(short.bag) >= threshold
+    # Words of four letters or more: a long passage holds most of anyone's "I", "the", "it".
+    content = {w for w in short.bag if len(w) >= 4} or short.bag
+    return len(content & long_.bag) / len(content) >= threshold
+
+
+def _voices(q: Quotation) -> set[str]:
+    """Who a quotation names as its speaker (its entity, the surname of a name), as far as
+    merging can tell speakers apart; empty when it names no one."""
+    s = q.speaker
+    out = set()
+    if s is not None and s.entity_id:
+        out.add(s.entity_id)
+    if s is not None and s.name and (s.entity_id or s.how == "name"):
+        out.add("name:" + fold(s.name.split()[-1]))
+    return out
 
 
 def _speakers_agree(a: Quotation, b: Quotation) -> bool:
