@@ -664,3 +664,40 @@ def test_a_bare_surname_after_the_full_name_is_that_person_whatever_its_label_el
     # The recognizer read "Telu" alone twice as an organisation, and its label is kept where
     # the full name is not written; in the article that introduces Marek Telu it is him.
     assert [(m.article_id, m.type) for m in recovered] == [("t1", "PERSON"), ("t1", "PERSON")]
+
+
+def test_a_surname_stays_with_the_articles_subject_past_a_relative_named_in_passing() -> None:
+    a = segment_article(
+        article(
+            "Ferry owner Ivo Vale sank his own boat on Friday, the harbour police said.",
+            "Ivo Vale, 44, had run his ferry for years.",
+            "``I'm not surprised,'' said Ana Holm, Lena Vale's sister.",
+            "Vale had bought the boat in April.",
+            "``I killed Lena Vale's hopes,'' Vale wrote in a note.",
+            "Services for Mrs. Vale will be held on Sunday.",
+            "Vale had debts, her sister said.",
+            id="vale",
+        )
+    )
+    mentions = [
+        _mention(a, "Ivo Vale"),
+        _mention(a, "Ivo Vale", nth=1),
+        _mention(a, "Ana Holm"),
+        _mention(a, "Lena Vale"),
+        _mention(a, "Vale", nth=3),
+        _mention(a, "Lena Vale", nth=1),
+        _mention(a, "Vale", nth=5),
+        _mention(a, "Vale", nth=6),
+        _mention(a, "Vale", nth=7),
+    ]
+    found = {e.name: e for e in merge_entities([a], mentions)}
+    ivo, lena = found["Ivo Vale"], found["Lena Vale"]
+
+    def starts(e: Entity) -> set[int]:
+        return {m.start for m in e.mentions if m.text == "Vale"}
+
+    nth = [m.start for m in mentions if m.text == "Vale"]
+    # A possessive or a name inside a quotation does not take the surname over.
+    assert {nth[0], nth[1], nth[3]} <= starts(ivo)
+    # "Mrs. Vale" is the woman, and the bare "Vale" after her is the man again.
+    assert nth[2] in starts(lena)

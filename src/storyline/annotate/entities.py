@@ -50,6 +50,8 @@ from storyline.records import Article
 __all__ = ["Entity", "EntityIndex", "Mention", "find_entities", "find_mentions", "merge_entities"]
 
 _TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
+_HONORIFIC = re.compile(r"\b(?:(?P<m>Mr)|(?P<f>Mrs|Ms|Miss|Mme))\.?\s+$")
+_PRONOUN = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]im|[Hh]is)|(?P<f>[Ss]he|[Hh]er|[Hh]ers))\b")
 _ROLE_EDGE = re.compile(r"^(?:the|a|an|his|her|its|their)\s+", re.IGNORECASE)
 
 
@@ -105,12 +107,35 @@ def merge_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> 
     contexts = _contexts(articles, mentions)
     kinds = decide_types(articles, mentions, analyse(articles), contexts)
     people = [m for m in mentions if kinds[m] == "person"]
-    clusters = cluster_people(people, contexts) + cluster_others(
+    by_id = {a.id: a for a in articles}
+    passing = frozenset(
+        m
+        for m in people
+        if any(q.start <= m.start < q.end for q in by_id[m.article_id].quotes)
+        or by_id[m.article_id].text.startswith(("'s", "’s"), m.end)
+    )
+    clusters = cluster_people(people, contexts, passing, _genders(people, by_id)) + cluster_others(
         [m for m in mentions if kinds[m] != "person"], kinds
     )
     entities = [_entity(c, contexts, order) for c in clusters]
     entities.sort(key=lambda e: (-len(e.article_ids), -len(e.mentions), e.name))
     return entities
+
+
+def _genders(people: Sequence[Mention], articles: dict[str, Article]) -> dict[Mention, str]:
+    """What each mention says of its person's sex: an honorific before it ("Mrs. Vale"), or
+    for a full name the first personal pronoun after it ("Ivo Vale ... his ship")."""
+    out = {}
+    for m in people:
+        text = articles[m.article_id].text
+        found = _HONORIFIC.search(text, max(0, m.start - 6), m.start)
+        if found:
+            out[m] = "m" if found.group("m") else "f"
+        elif " " in m.text.strip():
+            pronoun = _PRONOUN.search(text, m.end, m.end + 150)
+            if pronoun:
+                out[m] = "m" if pronoun.group("m") else "f"
+    return out
 
 
 def _contexts(

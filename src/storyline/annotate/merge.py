@@ -230,6 +230,7 @@ class _Person:
         self.first_names: set[str] = set()
         self.heads: set[str] = set()
         self.articles: set[str] = set()
+        self.sexes: Counter[str] = Counter()  # what the full name's honorifics, pronouns say
 
     def add(self, m: Mention, context: RoleContext) -> None:
         self.mentions.append(m)
@@ -241,7 +242,10 @@ class _Person:
 
 
 def cluster_people(
-    people: Sequence[Mention], contexts: dict[Mention, RoleContext]
+    people: Sequence[Mention],
+    contexts: dict[Mention, RoleContext],
+    passing: frozenset[Mention] = frozenset(),
+    genders: dict[Mention, str] | None = None,
 ) -> list[Cluster]:
     """People: full names merged by spelling, then each bare surname given to one of them."""
     words = {m: name_words(m.text) for m in people}
@@ -269,6 +273,8 @@ def cluster_people(
             person.add(m, contexts[m])
             person.surnames.add(surname(words[m]))
             person.first_names.add(words[m][0])
+            if genders and m in genders:
+                person.sexes[genders[m]] += 1
     bare: dict[str, list[Mention]] = defaultdict(list)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in people:
@@ -276,7 +282,9 @@ def cluster_people(
     known = list(persons.values())
     by_surname: dict[str, list[_Person]] = {}
     for ms in by_article.values():
-        _assign_bare(ms, words, contexts, known, persons, union, bare, by_surname)
+        _assign_bare(
+            ms, words, contexts, known, persons, union, bare, by_surname, passing, genders or {}
+        )
     found = [p for p in persons.values() if p.mentions] + _bare_people(bare, contexts)
     return [Cluster("person", sorted(p.mentions, key=_order(people))) for p in found]
 
@@ -284,6 +292,25 @@ def cluster_people(
 def _order(mentions: Sequence[Mention]) -> Callable[[Mention], int]:
     index = {m: i for i, m in enumerate(mentions)}
     return index.__getitem__
+
+
+_FEMALE_HEADS = frozenset(
+    """wife mother sister daughter widow woman girl girlfriend actress chairwoman spokeswoman
+    congresswoman businesswoman policewoman queen princess grandmother aunt niece bride""".split()
+)
+_MALE_HEADS = frozenset(
+    """husband father brother son widower man boy boyfriend actor chairman spokesman
+    congressman businessman policeman king prince grandfather uncle nephew groom""".split()
+)
+
+
+def _gender(person: _Person) -> str | None:
+    """ "f" or "m" when a person's roles say so ("wife", "father"), else None."""
+    female, male = bool(person.heads & _FEMALE_HEADS), bool(person.heads & _MALE_HEADS)
+    if female != male:
+        return "f" if female else "m"
+    (top, n), *rest = person.sexes.most_common() or [("", 0)]
+    return top if n >= 2 and (not rest or n >= 2 * rest[0][1]) else None
 
 
 def _assign_bare(
@@ -295,16 +322,23 @@ def _assign_bare(
     union: _Union,
     bare: dict[str, list[Mention]],
     by_surname: dict[str, list[_Person]],
+    passing: frozenset[Mention] = frozenset(),
+    genders: dict[Mention, str] | None = None,
 ) -> None:
-    """Bare surnames of one article: role, then recency, then presence, then prominence.
+    """Bare surnames of one article: role and sex, then recency, then presence, then
+    prominence.
 
-    ``by_surname`` caches the known people each surname may be, across articles."""
+    ``by_surname`` caches the known people each surname may be, across articles. A full name
+    in ``passing`` does not take the surname over: one inside a quotation ('"I killed Lena
+    ...," Vale wrote') or a possessive ("said Ana Holm, Lena Vale's sister"): the Vale of the
+    article is still the one it was about."""
     present = {id(persons[union.find(words[m])]) for m in ms if len(words[m]) > 1}
     last: dict[int, int] = {}
     for m in ms:
         w = words[m]
         if len(w) > 1:
-            last[id(persons[union.find(w)])] = m.start
+            if m not in passing:
+                last[id(persons[union.find(w)])] = m.start
             continue
         if w[0] not in by_surname:
             by_surname[w[0]] = [p for p in known if any(same_word(w[0], s) for s in p.surnames)]
@@ -320,12 +354,19 @@ def _assign_bare(
         heads = role_heads(contexts[m].roles)
         fitting = [p for p in candidates if heads & p.heads]
         candidates = fitting or candidates
+        honorific = (genders or {}).get(m)
+        if honorific:
+            # "Mrs. Vale" is not the Vale whose roles or full name say he is a man.
+            candidates = [p for p in candidates if _gender(p) in {None, honorific}] or candidates
         chosen = max(
             candidates,
             key=lambda p: (last.get(id(p), -1), id(p) in present, p.prominence()),
         )
         chosen.add(m, contexts[m])
-        last[id(chosen)] = m.start
+        if not honorific:
+            # "Mrs. Vale" says who she is there and only there; a bare "Vale" after her is
+            # still whoever "Vale" was.
+            last[id(chosen)] = m.start
 
 
 def _bare_people(
