@@ -127,6 +127,34 @@ def test_markdown_timeline_keeps_the_best_supported_days_each_sentence_once():
     assert [line[2:12] for line in lines] == sorted(line[2:12] for line in lines)
 
 
+def test_markdown_timeline_spreads_equally_supported_events_over_the_period():
+    from storyline.records import Analysis, Citation, TimelineEvent
+    from storyline.render.markdown import SHOW_TIMELINE
+
+    a = article("One sentence.", id="x")
+
+    def event(day: int, source: str) -> TimelineEvent:
+        return TimelineEvent(
+            date=f"2026-{1 + day // 28:02d}-{1 + day % 28:02d}",
+            text=f"Event {day} happened.",
+            citations=(Citation(source, 0, 5),),
+        )
+
+    # One long article tells the first ten days; others one later day each.
+    timeline = tuple(
+        [event(d, "long") for d in range(10)] + [event(d, f"a{d}") for d in range(10, 40)]
+    )
+    brief = Brief(articles=(a,), analysis=Analysis(timeline=timeline))
+    out = render(brief, "md").split("## Timeline")[1].split("##")[0]
+    shown = [
+        int(line.split("Event ")[1].split()[0]) for line in out.splitlines() if "Event" in line
+    ]
+    assert len(shown) == SHOW_TIMELINE
+    assert shown[0] == 0 and shown[-1] == 39  # the first and the latest day
+    assert sum(d < 10 for d in shown) <= 3  # not the one article's run of days
+    assert shown == sorted(shown)
+
+
 def test_markdown_cuts_the_related_stories_quotes_events_and_people_first():
     from storyline.records import (
         Analysis,

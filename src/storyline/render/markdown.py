@@ -153,16 +153,59 @@ def _key_events(
     timeline: Sequence[TimelineEvent], aside: Callable[[Iterable[str]], bool]
 ) -> list[TimelineEvent]:
     """The main story's best-supported events, then the related stories', in date order: a
-    long timeline cut at its start would hide the latest developments."""
-    ranked = sorted(
-        range(len(timeline)),
-        key=lambda i: (aside(timeline[i].article_ids), -len(timeline[i].article_ids)),
-    )
+    long timeline cut at its start would hide the latest developments, so events equally
+    supported are taken spread over the period (first, last, middle, ...), at most
+    ``_PER_ARTICLE`` from one article while others wait."""
+    tiers: dict[tuple[bool, int], list[int]] = {}
+    for i, event in enumerate(timeline):
+        tiers.setdefault((aside(event.article_ids), -len(event.article_ids)), []).append(i)
+    ranked = []
+    for key in sorted(tiers):
+        tier = tiers[key]
+        ranked.extend(tier[k] for k in _spread(len(tier)))
     # A sentence with two dates is an event of each day; it is shown once, where best supported.
     shown: set[str] = set()
     kept: list[int] = []
-    for i in ranked:
-        if timeline[i].text not in shown and len(kept) < SHOW_TIMELINE:
-            shown.add(timeline[i].text)
+    per_article: dict[str, int] = {}
+    for cap in (_PER_ARTICLE, len(timeline)):
+        for i in ranked:
+            event = timeline[i]
+            source = event.article_ids[0] if event.article_ids else ""
+            if (
+                i in kept
+                or event.text in shown
+                or len(kept) >= SHOW_TIMELINE
+                or per_article.get(source, 0) >= cap
+            ):
+                continue
+            shown.add(event.text)
             kept.append(i)
+            per_article[source] = per_article.get(source, 0) + 1
     return [timeline[i] for i in sorted(kept)]
+
+
+_PER_ARTICLE = 3
+
+
+def _spread(n: int) -> list[int]:
+    """``range(n)`` in an order that covers it evenly from the start: 0, n-1, the middle, the
+    quarters, ..."""
+    order = [0, n - 1] if n > 1 else list(range(n))
+    seen = set(order)
+    parts = [(0, n - 1)]
+    while len(order) < n:
+        nxt = []
+        for lo, hi in parts:
+            mid = (lo + hi) // 2
+            if mid not in seen:
+                seen.add(mid)
+                order.append(mid)
+            if mid - lo > 1:
+                nxt.append((lo, mid))
+            if hi - mid > 1:
+                nxt.append((mid, hi))
+        if not nxt:
+            order.extend(i for i in range(n) if i not in seen)
+            break
+        parts = nxt
+    return order
