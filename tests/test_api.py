@@ -68,3 +68,31 @@ def test_pipeline_refuses_a_stage_before_what_it_needs():
 
     with pytest.raises(ConfigError, match="analyze"):
         Pipeline([AnalyzeStage(), SegmentStage()])
+
+
+def test_the_title_is_the_headline_the_main_storys_articles_share_most():
+    from storyline.api import brief_articles
+    from tests.builders import article
+
+    body = (
+        "Dask ferry workers ended their strike on Friday after a pay deal with the port, "
+        "union leaders said. The ferries to Lestra will sail again on Saturday."
+    )
+    articles = [
+        article(
+            "Police never proved the old Dask quay fire was arson, records show. " + body,
+            id="side",
+            outlet="A",
+            title="Police lacked proof in old quay case",
+        ),
+        article(body + " Pay rises by 5 percent.", id="code", outlet="B", title="&HT;"),
+        article(
+            body + " The deal runs two years.",
+            id="main",
+            outlet="C",
+            title="Dask ferry strike ends after pay deal",
+        ),
+    ]
+    result = brief_articles(articles)
+    assert result.title == "Dask ferry strike ends after pay deal"
+    assert all(s.title != "&HT;" for s in result.analysis.stories)

@@ -17,7 +17,7 @@ from storyline.cluster import group_stories
 from storyline.compare import number_conflicts, sort_conflicts
 from storyline.index import SentenceIndex, build_index
 from storyline.pipeline import Batch, Progress
-from storyline.records import Analysis, Article, Story, content_id
+from storyline.records import Analysis, Article, Story, content_id, usable_title
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -51,10 +51,10 @@ def _one_line(index: SentenceIndex) -> str:
 def _story(articles: Sequence[Article], members: Sequence[int], main: bool) -> Story:
     chosen = [articles[i] for i in members]
     index = build_index(chosen)
-    titled = sorted(chosen, key=lambda a: (a.title is None, a.published or ""))
+    titled = sorted(chosen, key=lambda a: (not usable_title(a.title), a.published or ""))
     return Story(
         id="s-" + content_id(" ".join(sorted(a.id for a in chosen)))[:10],
-        title=titled[0].title,
+        title=titled[0].title if usable_title(titled[0].title) else None,
         article_ids=tuple(a.id for a in chosen),
         main=main,
         summary=_one_line(index),

@@ -6,20 +6,38 @@ from collections.abc import Iterable, Sequence
 
 from storyline.analyze import AnalysisConfig, AnalyzeStage
 from storyline.errors import NoUsableInputError
+from storyline.index.text import STOP_WORDS, stem, words
 from storyline.ingest import DEFAULT_MAX_BYTES, InputLike, load
 from storyline.ingest.prepare import PrepareStage
 from storyline.pipeline import Batch, Pipeline, Progress
-from storyline.records import Article, Brief, Rejection
+from storyline.records import Article, Brief, Rejection, Story, usable_title
 from storyline.segment import SegmentStage, segment_article
 from storyline.summarize import SelectionConfig, SummarizeStage, SummaryConfig
 
 
-def _title(articles: tuple[Article, ...], summary_first_source: str | None) -> str | None:
-    """The brief's title: the headline of the article the summary opens with, if it has one."""
+def _title(
+    articles: tuple[Article, ...], stories: Sequence[Story], summary_first_source: str | None
+) -> str | None:
+    """The brief's title: of the main story's headlines, the one whose words its articles
+    share most (not a sidebar's that happens to give the summary its first sentence); ties go
+    to the article the summary opens with. Without a main story, that article's headline."""
+    main = next((s for s in stories if s.main), None)
+    if main is not None:
+        members = [a for a in articles if a.id in set(main.article_ids)]
+        titled = [a for a in members if usable_title(a.title)]
+        if titled:
+            texts = [{stem(w) for w in words(a.text)} for a in members]
+
+            def score(a: Article) -> tuple[float, bool]:
+                own = {stem(w) for w in words(a.title or "") if w not in STOP_WORDS and len(w) > 2}
+                shared = sum(len(own & t) / len(own) for t in texts) if own else 0.0
+                return shared, a.id == summary_first_source
+
+            return max(titled, key=score).title
     for article in articles:
-        if article.id == summary_first_source and article.title:
+        if article.id == summary_first_source and usable_title(article.title):
             return article.title
-    return next((a.title for a in articles if a.title), None)
+    return next((a.title for a in articles if usable_title(a.title)), None)
 
 
 def build_pipeline(summary: SummaryConfig, analysis: AnalysisConfig | None = None) -> Pipeline:
@@ -68,7 +86,7 @@ def _result(batch: Batch, focus: str | None, options: dict[str, object]) -> Brie
         articles=batch.articles,
         rejected=batch.rejected,
         summary=batch.summary,
-        title=_title(batch.articles, first),
+        title=_title(batch.articles, batch.analysis.stories if batch.analysis else (), first),
         focus=focus,
         options=options,
         analysis=batch.analysis,

@@ -8,6 +8,7 @@ cleaned ``text``), never copied strings, so a citation can always be checked aga
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -364,6 +365,18 @@ class TimelineEvent:
             text=data["text"],
             citations=tuple(Citation(**c) for c in data["citations"]),
         )
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def usable_title(title: str | None) -> bool:
+    """Whether a headline says something: two words of letters, not a code such as "&HT;"."""
+    return (
+        title is not None
+        and not title.lstrip().startswith("&")
+        and len(_LETTERS.findall(title)) >= 2
+    )
 
 
 @dataclass(frozen=True, slots=True)
