@@ -159,7 +159,7 @@ def _key_events(
     tiers: dict[tuple[bool, int], list[int]] = {}
     for i, event in enumerate(timeline):
         tiers.setdefault((aside(event.article_ids), -len(event.article_ids)), []).append(i)
-    ranked = []
+    ranked: list[int] = []
     for key in sorted(tiers):
         tier = tiers[key]
         ranked.extend(tier[k] for k in _spread(len(tier)))
