@@ -5,8 +5,9 @@ words stop making sense:
 
 - a leading connective ("But", "Meanwhile,", "In addition,") points at a sentence that is
   not there;
-- a weekday ("on Tuesday", "said Friday") was relative to the article's date, which a summary
-  drawn from several days' articles does not show: it reads as the wrong day;
+- a weekday ("on Tuesday", "said Friday"), "today" or "yesterday" was relative to the
+  article's date, which a summary drawn from several days' articles does not show: it reads
+  as the wrong day;
 - an agency dateline ("LONDON (AP) _") is metadata, and "said here" points at its place.
 
 These are dropped; nothing that carries a claim, a number, a name or an attribution is. The
@@ -22,6 +23,8 @@ from storyline.index.units import strip_dateline
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:night|morning|afternoon|evening))?"
+_DEICTIC = r"(?:today|yesterday)"
+_PAST_VERB = r"(?:[a-z]{2,}ed|said|told|made|gave|took|began|met|held|won|lost|sent|urged)\b"
 
 # Connectives that only ever link to the previous sentence at the start of one.
 _LINK_ALWAYS = r"But|And|However|Meanwhile|Moreover|Furthermore|Nevertheless|Nonetheless|Also"
@@ -59,6 +62,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(rf"\b(said|says|announced|reported|added|stated)\s+{_DAY}{_PART}\b(?![’'-])"),
         r"\1",
     ),
+    # "today" and "yesterday" are the article's day too: "said today", "The agency today
+    # called on ...", "... rose 3 percent yesterday." (not "today's", nor "Today," for now).
+    (re.compile(rf"\s+(?:late\s+|early\s+)?{_DEICTIC}\b(?=\s+{_PAST_VERB})"), ""),
+    (re.compile(rf"\b(said|says|announced|reported|added|stated)\s+{_DEICTIC}\b(?![’'-])"), r"\1"),
+    (re.compile(rf"(?<=\w)\s+(?:late\s+|early\s+)?{_DEICTIC}(?=[.;]?$|,\s)"), ""),
 )
 _FIRST_LETTER = re.compile(r"^([\"“'‘`(]*)([a-z])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
