@@ -261,3 +261,20 @@ def test_a_real_disagreement_is_kept_apart_from_other_counts_of_the_same_word():
         "Up to 600 dockers were at the Dask fair that summer, organisers said.",
     )
     assert [sorted(s.value for s in c.sides) for c in found] == [["Thirteen", "Twelve"]]
+
+
+def test_among_equal_stories_the_main_one_is_closest_to_the_rest():
+    texts = [
+        "The Lestra choir sang at the opening of the new concert hall on the harbour.",
+        "Drought emptied the Dask reservoirs, and the city rationed water for farms and homes.",
+        "Farmers near Dask lost crops as the drought left the reservoirs dry this summer.",
+        "The Varenia water board said the drought had halved the reservoirs, rationing water.",
+    ]
+    arts = [
+        article(t, id=f"w{i}", outlet=f"Outlet {i}", published=f"2026-0{i + 1}-01")
+        for i, t in enumerate(texts)
+    ]
+    stories = group_stories(build_index(arts))
+    assert all(len(g.members) == 1 for g in stories)  # four one-article stories
+    # not the first article read, but one of the three on the drought
+    assert stories[0].main and stories[0].members[0] in {1, 2, 3}

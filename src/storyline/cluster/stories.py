@@ -4,7 +4,8 @@ Articles on one topic can still be about different events (a summit, and the min
 meeting a week before it). Two articles are about the same event when their content is similar
 and the days their events happened (the publication day unless a better event day is given) are
 at most ``max_days`` apart. Average-link agglomerative clustering over that distance gives the
-stories; the main story is the one most independent sources cover.
+stories; the main story is the one most independent sources cover, and among equals the one
+closest to all the other articles.
 """
 
 from __future__ import annotations
@@ -78,7 +79,15 @@ def group_stories(
     def size(members: list[int]) -> tuple[int, int]:
         return (len({index.groups[i] for i in members}), len(members))
 
-    ordered = sorted(groups.values(), key=size, reverse=True)
+    # Ties (a set of one-article stories, two stories of two outlets) go to the story closest
+    # to all the others: what the set as a whole is about, not the first article read.
+    similarity = np.clip(vectors @ vectors.T, 0.0, 1.0)
+    np.fill_diagonal(similarity, 0.0)
+
+    def rank(members: list[int]) -> tuple[int, int, float]:
+        return (*size(members), float(similarity[members].sum()) / (len(members) * (n - 1)))
+
+    ordered = sorted(groups.values(), key=rank, reverse=True)
     return [
         StoryGroup(tuple(members), k == 0, size(members)[0]) for k, members in enumerate(ordered)
     ]
