@@ -178,3 +178,20 @@ def test_a_subscription_pitch_in_the_text_is_a_promo_but_a_command_in_a_report_i
     report = "Start your engines, the race director told the drivers, and the field roared away."
     assert rules.appeal_reason(pitch) == rules.PROMO
     assert rules.appeal_reason(report) is None
+
+
+def test_a_line_that_says_how_to_reach_the_writer_is_about_the_article():
+    text = (
+        "Ferries to Lestra resumed on Monday after a week of strikes, the port said.\n\n"
+        "The union said its members would vote on the pay deal within two weeks, and the port "
+        "expects a return to full service by the end of the month.\n\n"
+        "Ivo Telu can be reached at 555-0100 or at itelu(at)example.com via e-mail."
+    )
+    cleaned = clean_text(text)
+    assert "reached" not in cleaned.text and "pay deal" in cleaned.text
+    assert [r.reason for r in cleaned.removed] == [
+        "about the article (sign-off, syndication note, author)"
+    ]
+    # A report of a phone line is not one.
+    kept = clean_text(text.rsplit("\n\n", 1)[0] + "\n\nResidents can call the port at 555-0100.")
+    assert "555-0100" in kept.text

@@ -182,6 +182,23 @@ def may_be_caption(text: str) -> bool:
     return 0 < len(tokens) <= _MAX_CAPTION_WORDS and not shapes.has_quote(text)
 
 
+_CONTACT_WORD = re.compile(r"\b(?:reached|reach|contact|contacted|write|e-?mail)\b", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"[\w.+-]+(?:@|\s?\(at\)\s?)[\w-]+(?:\.[\w-]+)+|\(?\b\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}\b"
+)
+
+
+def is_contact_line(text: str) -> bool:
+    """How to reach the writer: ``Ivo Telu can be reached at 555-0100 or ivo@example.com``
+    (a reach or contact word with an e-mail address or a phone number, in a short line)."""
+    return (
+        len(_words(text)) <= 40
+        and _CONTACT_WORD.search(text) is not None
+        and _ADDRESS.search(text) is not None
+        and not shapes.has_quote(text)
+    )
+
+
 @lru_cache(maxsize=1 << 15)
 def sure_reason(text: str) -> str | None:
     """The reason to remove a line whatever the classifier says, or ``None``."""
@@ -195,6 +212,8 @@ def sure_reason(text: str) -> str | None:
         return DATE
     if is_byline(text):
         return BYLINE
+    if is_contact_line(text):
+        return ABOUT
     return appeal_reason(text)
 
 
