@@ -27,6 +27,16 @@ def sentences(text):
         ("“Quote one.” Next one.", ["“Quote one.”", "Next one."]),
         ("Wrapped line\ncontinues here. Done.", ["Wrapped line\ncontinues here.", "Done."]),
         ("No final stop", ["No final stop"]),
+        # A letter after a lower-case word ends the sentence; a name's initial does not.
+        (
+            "Many in Dask lack vitamin C. The ferry brings fruit. It was found by J. Holm.",
+            ["Many in Dask lack vitamin C.", "The ferry brings fruit.", "It was found by J. Holm."],
+        ),
+        # An abbreviation in brackets goes on into the name it qualifies.
+        (
+            "The Dask (V.R.) Courier said the ferry sank. It was old.",
+            ["The Dask (V.R.) Courier said the ferry sank.", "It was old."],
+        ),
     ],
 )
 def test_sentences(text, expected):

@@ -59,6 +59,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
+def _after_lower_word(text: str, pos: int) -> bool:
+    """Whether the word before ``text[pos]`` (after one space) is in lower case."""
+    match = re.search(r"([A-Za-z]+)\s+$", text[max(0, pos - 30) : pos])
+    return bool(match) and match.group(1).islower()
+
+
 def _next_is_lower(text: str, pos: int) -> bool:
     stripped = text[pos : pos + 3].lstrip(_OPENERS)
     return bool(stripped) and stripped[0].islower()
@@ -82,12 +88,16 @@ def _split_block(text: str, start: int, end: int, out: list[Span]) -> None:
         punct, close = match.group("punct"), match.group("close")
         after = match.end()
         dot = match.start("punct")
-        if punct == "." and not close and _is_abbreviation(text, dot):
+        if punct == "." and close in ("", ")") and _is_abbreviation(text, dot):
             before = _word_before(text, dot)
             word = before.group(1).lower().rstrip(".") if before else ""
             following = re.match(r"[\w']+", text[after : after + 30].lstrip(_OPENERS))
             starter = following.group(0).lower() if following else ""
-            if not (word in _CAN_END and starter in _SENTENCE_STARTERS):
+            # "short of vitamin C. The ferry ...": a letter after a lower-case word is no initial
+            # (those follow a name or open one: "John F. Kennedy", "by J. Holm").
+            letter_ends = len(word) == 1 and _after_lower_word(text, dot - 1)
+            # "The Dask (V.R.) Courier": an abbreviation in brackets goes on, too.
+            if not ((word in _CAN_END or letter_ends) and starter in _SENTENCE_STARTERS):
                 continue
         if _AGENCY.match(text, after):
             # "MARIETTA, Ga. (AP) -- The ...": the agency of a dateline, not a new sentence.
