@@ -62,7 +62,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _after_lower_word(text: str, pos: int) -> bool:
     """Whether the word before ``text[pos]`` (after one space) is in lower case."""
     match = re.search(r"([A-Za-z]+)\s+$", text[max(0, pos - 30) : pos])
-    return bool(match) and match.group(1).islower()
+    return match is not None and match.group(1).islower()
 
 
 def _next_is_lower(text: str, pos: int) -> bool:
