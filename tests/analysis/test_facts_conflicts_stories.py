@@ -278,3 +278,18 @@ def test_among_equal_stories_the_main_one_is_closest_to_the_rest():
     assert all(len(g.members) == 1 for g in stories)  # four one-article stories
     # not the first article read, but one of the three on the drought
     assert stories[0].main and stories[0].members[0] in {1, 2, 3}
+
+
+def test_sentences_with_different_counts_in_words_are_not_one_fact():
+    a = article(
+        "Four people were dead within minutes at the Dask ferry office, police said.",
+        id="cw1",
+        outlet="A",
+    )
+    b = article(
+        "All of them were dead within five minutes at the Dask ferry office, police said.",
+        id="cw2",
+        outlet="B",
+    )
+    facts = align_facts(build_index([a, b]))
+    assert all(f.independent_outlets == 1 for f in facts)

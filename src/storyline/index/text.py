@@ -80,9 +80,25 @@ def concepts(text: str) -> set[str]:
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+# Counts written as words, as digits ("one" is left out: "one of the", "no one").
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if w != "_"
+} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+     "eighty": "80", "ninety": "90"}  # fmt: skip
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b(?!-)", re.IGNORECASE)
+
+
 def numbers(text: str) -> frozenset[str]:
-    """The numbers written in digits in ``text``, thousands separators removed."""
-    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+    """The numbers in ``text``: in digits (thousands separators removed) or as a count word
+    ("Four people" gives "4"), so "Four ... dead" and "five minutes" are told apart."""
+    found = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    found.update(_NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text))
+    return frozenset(found)
 
 
 def numbers_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
