@@ -701,3 +701,32 @@ def test_a_surname_stays_with_the_articles_subject_past_a_relative_named_in_pass
     assert {nth[0], nth[1], nth[3]} <= starts(ivo)
     # "Mrs. Vale" is the woman, and the bare "Vale" after her is the man again.
     assert nth[2] in starts(lena)
+
+
+def test_an_apposition_naming_an_organisation_with_and_or_closed_by_a_verb_is_a_role() -> None:
+    from storyline.annotate.roles import roles_near
+
+    text = "Ivo Telu, director of the Reef and Harbour Office, said so."
+    words = ["Ivo", "Telu", ",", "director", "of", "the", "Reef", "and", "Harbour", "Office",
+             ",", "said", "so", "."]  # fmt: skip
+    tags = ["NNP", "NNP", ",", "NN", "IN", "DT", "NNP", "CC", "NNP", "NNP", ",", "VBD", "RB", "."]
+    ents = ["PERSON", "PERSON", "", "", "", "ORG", "ORG", "ORG", "ORG", "ORG", "", "", "", ""]
+    context = roles_near(text, _tokens(text, words, tags, ents), 0, 8, {"director"})
+    assert context.roles == ("director of the Reef and Harbour Office",)
+
+    text = "The Lestran foreign minister, Pavlo Okafor said."
+    words = ["The", "Lestran", "foreign", "minister", ",", "Pavlo", "Okafor", "said", "."]
+    tags = ["DT", "JJ", "JJ", "NN", ",", "NNP", "NNP", "VBD", "."]
+    ents = ["", "NORP", "", "", "", "PERSON", "PERSON", "", ""]
+    name = text.index("Pavlo")
+    context = roles_near(text, _tokens(text, words, tags, ents), name, name + 12, {"minister"})
+    assert context.roles == ("Lestran foreign minister",)
+
+    # Before a reporting verb, only a title is sure to be a role.
+    text = "After the trial, Pavlo Okafor said."
+    words = ["After", "the", "trial", ",", "Pavlo", "Okafor", "said", "."]
+    tags = ["IN", "DT", "NN", ",", "NNP", "NNP", "VBD", "."]
+    ents = ["", "", "", "", "PERSON", "PERSON", "", ""]
+    name = text.index("Pavlo")
+    context = roles_near(text, _tokens(text, words, tags, ents), name, name + 12, {"trial"})
+    assert context.roles == ()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from storyline.annotate.mentions import Tokens
 from storyline.annotate.names import TITLES, fold, is_honorific
+from storyline.annotate.speech import SPEECH_VERBS
 
 _NOUN = frozenset({"NN", "NNP"})
 _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
@@ -187,12 +188,23 @@ def _phrase(view: _View, i: int) -> int | None:
     while view.ok(j + 1) and view.word(j).lower() in _LINKS and j - i < 2 * _MAX_ROLE:
         k = j + 1 + (view.t.tags[j + 1] == "DT")
         m = k
-        while view.ok(m) and view.modifier(m) and view.joined(m - 1, m):
+        while view.ok(m) and view.joined(m - 1, m) and (view.modifier(m) or _name_and(view, m)):
             m += 1
         if m == k:
             break
         end, j = m - 1, m
     return end
+
+
+def _name_and(view: _View, m: int) -> bool:
+    """ "Reef and Harbour": "and" or "&" between two capitalised words of one name."""
+    return (
+        view.word(m) in {"and", "&"}
+        and view.ok(m + 1)
+        and m > 0
+        and view.t.tags[m - 1] in {"NNP", "NNPS"}
+        and view.t.tags[m + 1] in {"NNP", "NNPS"}
+    )
 
 
 def _before(view: _View, first: int) -> tuple[int, int] | None:
@@ -220,15 +232,22 @@ def _before(view: _View, first: int) -> tuple[int, int] | None:
     if end != comma - 1:
         return None
     after = _closing(view, first)
+    if after == "verb" and fold(view.word(end)) not in TITLES:
+        return None  # "After the trial, Telu said": only a title is sure to be a role here
     return (i, end) if after else None
 
 
-def _closing(view: _View, first: int) -> bool:
-    """Whether the name starting at token ``first`` is followed by closing punctuation."""
+def _closing(view: _View, first: int) -> str | None:
+    """What follows the name starting at token ``first``: closing punctuation ("punct"), a
+    reporting verb ("verb": "the foreign minister, Klaus Brenn said"), or neither (None)."""
     k = first
     while view.ok(k) and view.t.tags[k] in {"NNP", "NNPS"}:
         k += 1
-    return not view.ok(k) or view.t.tags[k] in _CLOSE
+    if not view.ok(k) or view.t.tags[k] in _CLOSE:
+        return "punct"
+    if view.t.tags[k] in {"VBD", "VBZ"} and view.word(k).lower() in SPEECH_VERBS:
+        return "verb"
+    return None
 
 
 def _possessor(view: _View, i: int) -> list[str]:
