@@ -480,3 +480,30 @@ def test_quotations_of_two_named_speakers_never_merge_through_an_unattributed_on
     )
     for q in quotes:
         assert len({v.article_id for v in q.variants} & {"flu0", "flu1"}) <= 1
+
+
+def test_it_speaks_for_a_body_and_a_pronoun_for_its_own_sentences_subject() -> None:
+    a = article(
+        "Aaron Telu is on trial in Dask for the killing of Ivo Arnell.",
+        "``Ivo Arnell tried in vain to swim for the quay,'' said prosecutor Pavlo Okafor during "
+        "opening statements.",
+        "Dask County Deputy Lena Strand, who said she told the soaked boy on the quay, ``Hold on, "
+        "help is coming now.''",
+        "The Lestra heritage committee said the Dask mine would harm the park. ``The mission "
+        "has noted severe dangers to the park,'' it said.",
+        "``The park must be kept whole,'' the daily said. ``It is a treasure of the island,'' it "
+        "said.",
+        "Instead it ordered the Dask authorities to ``prevent further damage to the park.''",
+        "Lestra's president, Mara Lindqvist, seemed to signal a change when she told reporters "
+        "that ``we should consider the affair finished.''",
+        id="trial",
+    )
+    said = dict(speakers(a, People(find_entities([a]), articles=[a])))
+    assert said["Ivo Arnell tried in vain to swim for the quay"] == "Pavlo Okafor"
+    assert said["Hold on, help is coming now."] == "Lena Strand"
+    assert (
+        said["The mission has noted severe dangers to the park"] == "The Lestra heritage committee"
+    )
+    assert said["It is a treasure of the island"] == said["The park must be kept whole"]
+    assert said.get("prevent further damage to the park.") is None  # "Instead" is no speaker
+    assert said["we should consider the affair finished."] == "Mara Lindqvist"

@@ -309,6 +309,23 @@ def _resolve(
 ) -> Speaker:
     phrase = article.text[start:end]
     words = phrase.split()
+    if phrase == "it":
+        # '"...," it said': the body or document quoted just before ('"...," the daily
+        # said. "...," it said.') or that the sentences before are about; never a person.
+        prior = _prior_speaker(part, previous)
+        if prior is not None and (
+            (prior.entity_id is not None and not people.is_person(prior.entity_id))
+            or _BODY.search(prior.text)
+        ):
+            return Speaker(start, end, phrase, "pronoun", prior.name, prior.entity_id)
+        body = _body_before(article, start, people)
+        return Speaker(start, end, phrase, "pronoun", body, None)
+    if len(words) == 1 and words[0].lower() in {"he", "she"}:
+        own = _own_subject(article, start, people)
+        if own is not None and people.may_be(own.entity_id or own.name, phrase.lower()):
+            # "Lestra's president, Mara Lindqvist, ... when she told reporters": the subject
+            # of the pronoun's own sentence.
+            return Speaker(start, end, phrase, "pronoun", own.name, own.entity_id)
     if len(words) == 1 and words[0].lower() in speech.PRONOUNS:
         person = people.antecedent(article, start, phrase.lower())
         prior = _prior_speaker(part, previous)
@@ -350,6 +367,65 @@ def _prior_speaker(part: _Part, previous: _Part | None) -> Speaker | None:
         return None
     speaker = previous.speaker
     return speaker if speaker.start >= 0 and speaker.how != "pronoun" else None
+
+
+_APPOSED_NAME = re.compile(rf",\s+(?P<name>{speech.NAME}),")
+
+
+def _own_subject(article: Article, pos: int, people: People) -> Person | None:
+    """The person named as the subject of the sentence that holds ``pos``, before it."""
+    k = bisect_right([s.start for s in article.sentences], pos) - 1
+    if k < 0:
+        return None
+    s = article.sentences[k]
+    subject = speech.sentence_subject(article.text, s.start, pos)
+    if subject is None or subject[1] >= pos:
+        return None
+    start = subject[0]
+    named = _APPOSED_NAME.match(article.text, subject[1], pos)
+    if named:
+        # "Lestra's president, Mara Lindqvist, ...": the name in the apposition.
+        start = named.start("name")
+        phrase = named.group("name")
+    else:
+        phrase = article.text[subject[0] : subject[1]]
+    if phrase.split()[0].lower() in speech.PRONOUNS or "'s" in phrase or "’s" in phrase:
+        return None  # "Telu's ferry may have sunk, he said": the plane is no speaker
+    found, _ = _lookup(article, start, phrase, people)
+    if found is not None and found.entity_id is not None and people.is_person(found.entity_id):
+        return found
+    return None
+
+
+def _body_before(article: Article, pos: int, people: People) -> str | None:
+    """What "it" speaks for: the subject of the sentence before, when that is no person
+    ("The heritage committee said ... '...,' it said")."""
+    k = bisect_right([s.start for s in article.sentences], pos) - 1
+    for j in range(k, max(-1, k - 3), -1):
+        s = article.sentences[j]
+        subject = speech.sentence_subject(article.text, s.start, min(s.end, pos))
+        if subject is None:
+            continue
+        phrase = article.text[subject[0] : subject[1]]
+        if phrase.split()[0].lower() in speech.PRONOUNS:
+            continue
+        found, phrase = _lookup(article, subject[0], phrase, people)
+        if found is not None and found.entity_id is not None and people.is_person(found.entity_id):
+            return None
+        if found is not None and not people.is_place(found.entity_id):
+            return found.name
+        return phrase if _BODY.search(phrase) else None
+    return None
+
+
+# What "it" can speak for: a body or a document, named by its head noun ("the committee").
+_BODY = re.compile(
+    r"^(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:[\w'’-]+\s+){0,4}(?:report|statement|committee|ministry|"
+    r"government|council|agency|court|panel|company|commission|board|study|survey|letter|"
+    r"paper|newspaper|daily|group|organi[sz]ation|association|union|party|office|department|"
+    r"bank|embassy|mission|institute|foundation|firm|network|station|club|team|"
+    r"federation|coalition|administration|authority|service|commentary|editorial)$"
+)
 
 
 def _subject_of_earlier(article: Article, pos: int, people: People) -> Person | None:

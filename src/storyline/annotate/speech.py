@@ -37,7 +37,8 @@ _VERB = (
 # Adverbs and auxiliaries between a subject and its verb ("he also said", "she has said").
 _ADV_WORD = (
     r"(?:also|then|later|again|once|further|simply|only|still|has|have|had|would|will|did|was|"
-    r"earlier|previously|[a-z]+ly)"
+    r"earlier|previously|(?!(?:daily|weekly|monthly|quarterly|family|assembly|ally|rally|"
+    r"supply|reply|belly|bully|tally)\b)[a-z]+ly)"
 )
 _ADV = rf"(?:{_ADV_WORD}\s+)*"
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
@@ -68,7 +69,10 @@ _NP_END = (
 )
 
 # A name ends where its affiliation starts ("Bram Osterling of the federation").
-_NAME_END = r"(?=\s*(?:[,.;:!?\"“”«»‘’()]|$)|\s+(?:of|from|at|on|in|who|as|after|when|while)\b)"
+_NAME_END = (
+    r"(?=\s*(?:[,.;:!?\"“”«»‘’()]|$)|\s+(?:of|from|at|on|in|who|as|after|when|while|during|"
+    r"before|outside|to|with|for|near|by)\b)"
+)
 # A role written before a name without a determiner ("HDU general secretary Tomas Ferrand",
 # "union leader Mirela Sandu"): lower-case words that are not a clause's own function words.
 _ROLE_WORD = (
@@ -88,7 +92,7 @@ AFTER_VERB_FIRST = re.compile(
 )
 AFTER_SUBJECT_FIRST = re.compile(
     rf"^{_LEAD}(?:{_DET}\s[^,.;:!?\"“”«»]{{1,70}},\s+(?P<appname>{NAME}),?\s*"
-    rf"|(?P<subj>{_PRONOUN}|(?P<subjname>{NAME}){_APPOSITION}?|{_ROLE_NAME}"
+    rf"|(?P<subj>{_PRONOUN}|it\b|(?P<subjname>{NAME}){_APPOSITION}?|{_ROLE_NAME}"
     rf"|{_DET}\s(?:{_NOT_CLAUSE}[\w'’-]+\s+){{0,6}}?)\s*)"
     rf"{_ADV}(?P<verb>{_VERB})\b"
 )
@@ -166,6 +170,9 @@ def after(text: str, start: int, end: int) -> Cue | None:
     """Attribution right after a quote, in ``text[start:end]`` (", he said", "said Holm")."""
     window = text[start:end]
     m = AFTER_SUBJECT_FIRST.match(window)
+    if m and m.group("subj") == "it":
+        # '"...," it said': a body or a document speaks, never a person.
+        return Cue(start + m.start("subj"), start + m.end("subj"), m.group("verb"))
     if m and m.group("appname"):
         # "…," the bank's governor, Marek Olsen, said: the name in the apposition.
         return Cue(start + m.start("appname"), start + m.end("appname"), m.group("verb"))
@@ -297,7 +304,8 @@ _NOT_ALONE = _COPULAS | frozenset(
 )
 _NOT_SUBJECTS = frozenset(
     """it this that there which what who but and or so if as when while because i no not yes
-    yet then now here although though since for from in on at by with after before""".split()
+    yet then now here although though since for from in on at by with after before instead
+    however meanwhile also still later earlier today yesterday thus therefore moreover""".split()
 )
 
 
