@@ -73,6 +73,9 @@ def resolve(text: str, published: date, which: int = 0) -> date | None:
         ("On Jan. 1 the board gave the green light.", date(2026, 7, 19), date(2026, 1, 1)),
         ("The board will meet again on Jan. 1.", date(2026, 7, 19), date(2027, 1, 1)),
         ("The port rules took effect on March 1 last year.", date(2026, 9, 6), date(2025, 3, 1)),
+        # Years before 1900 are years (after a comma: "May 2 1500 people" is a count).
+        ("The letter is dated Jan. 1, 1802, and signed.", TUESDAY, date(1802, 1, 1)),
+        ("On May 2 1500 people came to the quay.", date(2026, 5, 9), date(2026, 5, 2)),
         # A written date beats its weekday, even before a colon.
         ("In its editions of Thursday, March 9: the paper said", TUESDAY, date(2026, 3, 9)),
     ],

@@ -41,7 +41,9 @@ _MONTH = (
 )
 _WEEKDAY = r"(?P<{g}>" + "|".join(d.capitalize() for d in _WEEKDAYS) + ")"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<{g}>(?:19|20)\d\d))?"
+# A year after a day: "Dec. 24, 1814" (a comma before an older year: "May 2 1500 people" is a
+# count), "March 3 2026".
+_YEAR = r"(?:(?:,\s+|\s+(?=(?:19|20)\d\d))(?P<{g}>(?:1[0-9]|20)\d\d)(?!\d|,\d))?"
 
 _PATTERN = re.compile(
     r"(?<![\w-])(?:"
@@ -54,7 +56,7 @@ _PATTERN = re.compile(
     # ISO dates
     r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
     # September 2024 (a month)
-    rf"|{_MONTH.format(g='m3')}\s+(?P<y3>(?:19|20)\d\d)"
+    rf"|{_MONTH.format(g='m3')}\s+(?P<y3>(?:1[0-9]|20)\d\d)(?!\d|,\d)"
     # last/next/this Monday, Monday
     rf"|(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Pp]ast)\s+)?{_WEEKDAY.format(g='wd3')}"
     r"|(?P<deictic>[Yy]esterday|[Tt]oday|[Tt]omorrow)"
