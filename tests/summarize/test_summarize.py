@@ -65,6 +65,8 @@ def test_verbatim_sentences_are_the_published_ones():
         ("The council, on Tuesday, voted to close it.", "The council voted to close it."),
         ("Still, the mayor said Friday night he would stay.", "The mayor said he would stay."),
         ("LONDON (AP) _ Lawyers sought an injunction.", "Lawyers sought an injunction."),
+        ("DASK, May 2 (Agency) --The quay opened.", "The quay opened."),
+        ("UNDATED: Many ferries sailed late.", "Many ferries sailed late."),
         ('And "we will win," she said.', '"We will win," she said.'),
         ("In addition, the city will hire 40 officers.", "The city will hire 40 officers."),
         ("Ona Vell said here Tuesday that she would run.", "Ona Vell said that she would run."),
@@ -247,3 +249,18 @@ def test_a_sentence_that_leans_on_an_earlier_one_is_dangling(sentence, dangling)
 
     units = build_units([article("The Dask quay reopened on Monday.", sentence, id="d")])
     assert units[-1].dangling is dangling
+
+
+def test_a_leading_dash_of_wire_layout_is_not_part_of_a_sentence():
+    from storyline.index.units import build_units
+
+    units = build_units(
+        [
+            article(
+                "DASK, Var. _ The quay opened.",
+                "_ In a case that shocked Dask, the jury met.",
+                id="l",
+            )
+        ]
+    )
+    assert units[-1].text == "In a case that shocked Dask, the jury met."

@@ -19,7 +19,7 @@ from storyline.records import Article
 # types the dash as an underscore ("NAME, State _ ").
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:\s+(?:[a-z]{1,3}['’])?[A-Z][A-Z.'’-]*){0,4}"
-    r"(?:,[^\n–—_-]{0,40})?\s*(?:\([^()\n]{1,40}\))?\s*(?:[-–—]{1,2}|_)\s+"
+    r"(?:,[^\n–—_-]{0,40})?\s*(?:\([^()\n]{1,40}\))?\s*(?:(?:[-–—]{1,2}|_)\s*|:\s+)"
 )
 # A dateline whose place is in title case ("Lestra, May 2 (Agency) --") needs the agency in
 # parentheses, or "Lestra, which ... - " would be one.
@@ -30,7 +30,7 @@ _TITLED_DATELINE = re.compile(
 # What starts the sentence after a dateline: a capital or a figure, maybe quoted.
 _AFTER_DATELINE = re.compile(r"[\"“‘'`«(]*[A-Z0-9]")
 # A leading list bullet is layout, not content.
-_BULLET = re.compile(r"^(?:--\s*|[-–—•*·]\s+)")
+_BULLET = re.compile(r"^(?:--\s*|[-–—•*·_]\s+)")
 # A sentence is complete when it ends in terminal punctuation (maybe inside closing quotes);
 # headlines, captions and list stubs usually do not.
 _COMPLETE = re.compile(r"[.!?…][\"'”’»)\]]*$")
