@@ -154,6 +154,19 @@ def test_relative_days_of_wire_copy_are_read_against_its_dateline() -> None:
     )
 
 
+def test_a_lead_in_ending_in_a_colon_is_not_an_event() -> None:
+    a = article(
+        "The Lestra Courier said in an editorial on Friday, March 6:",
+        "The Dask quay reopened on Thursday after a week of repairs.",
+        id="leadin",
+        published="2026-03-06",
+    )
+    events = build_timeline([a])
+    assert [e.text for e in events] == [
+        "The Dask quay reopened on Thursday after a week of repairs."
+    ]
+
+
 def test_a_list_bullet_is_not_part_of_an_event() -> None:
     a = article(
         "Items in the morning papers:",

@@ -241,6 +241,7 @@ def test_a_sentence_that_does_not_say_who_is_not_chosen():
         ("If the Dask pilots strike, they will close the quay.", False),
         ("The old ferry pier, long a rival of the quay, does.", True),
         ("More ships use the quay than the pier did.", False),
+        ("As a result, ferries on the Dask line run late.", True),
         ("The quay has been closed since May.", False),
     ],
 )

@@ -85,7 +85,8 @@ def build_timeline(
             text = typographic_quotes(" ".join(article.text[start : span.end].split()))
             dated = {w.lower() for t in found for w in _WORD.findall(t.text)}
             words = frozenset(w.lower() for w in _WORD.findall(text)) - _STOP - dated
-            if len(text.split()) < config.min_words:
+            if len(text.split()) < config.min_words or text.rstrip().endswith(":"):
+                # A lead-in ("The Courier wrote in its leader of Friday, Jan. 16:") is no event.
                 continue
             for day in days:
                 by_day[day].append(_Statement(i, span.start, span.end, text, words))

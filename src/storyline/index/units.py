@@ -36,6 +36,9 @@ _BULLET = re.compile(r"^(?:--\s*|[-–—•*·_]\s+)")
 _COMPLETE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 # Sentences opening with these lean on an earlier sentence for their meaning.
 _DANGLING = frozenset("he she it they this these those his her its their him them such".split())
+# So do those opening on a consequence of it, which trimming would turn into a bare claim
+# ("As a result, the south is fatter" is not "The south is fatter").
+_CONSEQUENCE = re.compile(r"^(?:As a result|As a consequence|Consequently|Therefore|Hence|Thus),")
 # A first person outside quotation marks is a letter or a columnist speaking, not a fact the
 # brief can state.
 _FIRST_PERSON = frozenset("i we my our".split())
@@ -171,6 +174,7 @@ def _leans_on_context(text: str, first_word: str) -> bool:
         or (first_word in _FIRST_PERSON and text[:1] not in "\"“'‘`«")
         or bool(_PRONOUN_SPEAKER.search(text))
         or bool(_LATE_PRONOUN.match(text))
+        or bool(_CONSEQUENCE.match(text))
         or bool(_ELLIPSIS.search(text))
     )
 

@@ -33,7 +33,7 @@ _LINK_ALWAYS = r"But|And|However|Meanwhile|Moreover|Furthermore|Nevertheless|Non
 _LINK_COMMA = (
     r"So|Still|Yet|Then|Now|Instead|Indeed|Thus|Besides|Earlier|Later|Separately|"
     r"Similarly|Likewise|"
-    r"In addition|In fact|In turn|At the same time|As a result"
+    r"In addition|In fact|In turn|At the same time"
 )
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^(?:(?:{_LINK_ALWAYS})\b,?|(?:{_LINK_COMMA}),)\s+(?=[\"“`'‘A-Za-z])"), ""),
