@@ -507,3 +507,23 @@ def test_it_speaks_for_a_body_and_a_pronoun_for_its_own_sentences_subject() -> N
     assert said["It is a treasure of the island"] == said["The park must be kept whole"]
     assert said.get("prevent further damage to the park.") is None  # "Instead" is no speaker
     assert said["we should consider the affair finished."] == "Mara Lindqvist"
+
+
+def test_remarks_that_share_the_words_of_their_subject_are_not_one_quote() -> None:
+    from storyline.records import Span
+
+    texts = [
+        '"The Harbour Act procedures are not authorized by the city charter," Okafor wrote.',
+        '"We take no view on whether the procedures in the Harbour Act, authorized by the city, '
+        'are wise," Okafor wrote.',
+        '"The Harbour Act procedures are not authorized by the charter," Okafor wrote.',
+    ]
+    articles = [article(t, id=f"act{i}") for i, t in enumerate(texts)]
+
+    def quoted(a: Article) -> Quotation:
+        start = a.text.index('"') + 1
+        return Quotation(a.id, (Span(start, a.text.index('"', start)),), None)
+
+    quotes = merge_quotations(articles, [quoted(a) for a in articles])
+    groups = sorted(sorted(v.article_id for v in q.variants) for q in quotes)
+    assert groups == [["act0", "act2"], ["act1"]]

@@ -3,9 +3,11 @@
 Outlets print the same remark differently: in full, trimmed to one sentence, split around the
 attribution, re-translated, or as a fragment inside a paraphrase. Two quotations are one quote
 when their speakers agree (the same entity, or one speaker unknown) and most words of the
-shorter are words of the longer: the shared words over the shorter's words reach
-``same_quote`` (a fragment of a few words must be contained word for word). The quote's text is
-the wording most like the others (the medoid); its speaker is the entity most variants name.
+shorter are words of the longer: its words of four letters or more shared with the longer
+reach ``same_quote`` and so do, at ``SAME_PHRASING``, its word pairs (a fragment of a few words
+must be contained word for word). A group never joins two named speakers, and is cut so that
+every wording is one quote with the one shown. The quote's text is the wording most like the
+others (the medoid); its speaker is the entity most variants name.
 
 A quote whose longest wording has fewer than ``MIN_QUOTE_WORDS`` words is left out once
 merged: two or three words in quotation marks are nearly always a phrase held at a distance
@@ -22,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from storyline.annotate.names import fold
 from storyline.annotate.quotes import Quotation
@@ -29,6 +32,7 @@ from storyline.records import Article, Quote, QuoteVariant, content_id
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 SAME_QUOTE = 0.6
+SAME_PHRASING = 0.6
 _SHORT = 8  # fewer words than this: contained word for word, not by overlap
 MIN_QUOTE_WORDS = 4
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
@@ -115,7 +119,8 @@ def merge_quotations(
         groups.setdefault(find(i), []).append(item)
     kept = [
         g
-        for g in groups.values()
+        for group in groups.values()
+        for g in _around_medoids(group, same_quote)
         if max(len(it.words) for it in g) >= MIN_QUOTE_WORDS
         and not all(_looks_like_title(it.text) for it in g)
     ]
@@ -125,13 +130,42 @@ def merge_quotations(
     return quotes
 
 
+def _medoid(group: list[_Item]) -> _Item:
+    return max(
+        group, key=lambda it: (sum(_jaccard(it, o) for o in group), len(it.words), -it.order)
+    )
+
+
+def _around_medoids(group: list[_Item], threshold: float) -> list[list[_Item]]:
+    """``group`` cut so that each part's wordings are all the same quote as the one shown:
+    chains of overlapping quotations ("the procedures authorized by the Act ..." to "no
+    opinion about the procedures authorized by the Act") link remarks never said together."""
+    out = []
+    rest = sorted(group, key=lambda it: it.order)
+    while rest:
+        medoid = _medoid(rest)
+        part = [it for it in rest if it is medoid or _same(it, medoid, threshold)]
+        out.append(part)
+        rest = [it for it in rest if not any(it is p for p in part)]
+    return out
+
+
 def _same(a: _Item, b: _Item, threshold: float) -> bool:
     short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
     if len(short.words) < _SHORT:
         return short.joined in long_.joined
-    # Words of four letters or more: a long passage holds most of anyone's "I", "the", "it".
+    # Words of four letters or more: a long passage holds most of anyone's "I", "the", "it";
+    # and word pairs, in order: a long excerpt of an opinion holds most words of every other
+    # remark on its subject, but not their phrasing.
     content = {w for w in short.bag if len(w) >= 4} or short.bag
-    return len(content & long_.bag) / len(content) >= threshold
+    if len(content & long_.bag) / len(content) < threshold:
+        return False
+    pairs = _pairs(short.words)
+    return len(pairs & _pairs(long_.words)) >= SAME_PHRASING * len(pairs)
+
+
+def _pairs(words: tuple[str, ...]) -> set[tuple[str, str]]:
+    return set(pairwise(words))
 
 
 def _voices(q: Quotation) -> set[str]:
@@ -163,9 +197,7 @@ def _jaccard(a: _Item, b: _Item) -> float:
 
 def _quote(group: list[_Item]) -> Quote:
     group = sorted(group, key=lambda it: it.order)
-    medoid = max(
-        group, key=lambda it: (sum(_jaccard(it, o) for o in group), len(it.words), -it.order)
-    )
+    medoid = _medoid(group)
     speakers = [it.quotation.speaker for it in group if it.quotation.speaker is not None]
     entity_votes = Counter(s.entity_id for s in speakers if s.entity_id)
     entity_id = entity_votes.most_common(1)[0][0] if entity_votes else None
