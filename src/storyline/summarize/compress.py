@@ -5,8 +5,8 @@ words stop making sense:
 
 - a leading connective ("But", "Meanwhile,", "In addition,") points at a sentence that is
   not there;
-- a weekday ("on Tuesday", "said Friday"), "today" or "yesterday" was relative to the
-  article's date, which a summary drawn from several days' articles does not show: it reads
+- a weekday ("on Tuesday", "said Friday"), "today", "yesterday" or "last week" was relative
+  to the article's date, which a summary drawn from several days' articles does not show: it reads
   as the wrong day;
 - an agency dateline ("LONDON (AP) _") is metadata, and "said here" points at its place.
 
@@ -67,6 +67,13 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"\s+(?:late\s+|early\s+)?{_DEICTIC}\b(?=\s+{_PAST_VERB})"), ""),
     (re.compile(rf"\b(said|says|announced|reported|added|stated)\s+{_DEICTIC}\b(?![’'-])"), r"\1"),
     (re.compile(rf"(?<=\w)\s+(?:late\s+|early\s+)?{_DEICTIC}(?=[.;]?$|,\s)"), ""),
+    # "last week", "earlier this month" at a clause's end: relative to the article's date too.
+    (
+        re.compile(
+            r"(?<=\w)\s+(?:last|earlier\s+this|this)\s+(?:week|month|weekend)(?=[.;]?$|,\s)"
+        ),
+        "",
+    ),
 )
 _FIRST_LETTER = re.compile(r"^([\"“'‘`(]*)([a-z])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
