@@ -290,3 +290,26 @@ def test_counts_agree_with_their_nouns(n, expected):
     assert expected in text and "1 input rejected" in text
     html = render(brief, "html")
     assert ("1 removed span<" in html) == (n == 1) and "1 inputs" not in html
+
+
+def test_markdown_whos_who_lists_the_quoted_people_first():
+    from storyline.records import Analysis, Entity, Quote, QuoteVariant
+    from storyline.render.markdown import SHOW_ENTITIES
+
+    a = article("One sentence.", id="m")
+    listed = [
+        Entity(id=f"p{n}", name=f"Listed Person{n}", type="person", article_ids=("m",), mentions=5)
+        for n in range(SHOW_ENTITIES)
+    ]
+    speaker = Entity(id="ps", name="Ona Vell", type="person", article_ids=("m",), mentions=2)
+    said = Quote(
+        id="q1",
+        text="We will reopen the quay on Friday.",
+        speaker_name="Ona Vell",
+        speaker_entity_id="ps",
+        variants=(QuoteVariant("m", "We will reopen the quay on Friday.", 0, 9),),
+    )
+    analysis = Analysis(quotes=(said,), entities=(*listed, speaker))
+    out = render(Brief(articles=(a,), analysis=analysis), "md")
+    section = out.split("## Who's who")[1].split("\n## ")[0]
+    assert section.strip().splitlines()[0] == "- **Ona Vell**"

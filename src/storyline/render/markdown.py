@@ -107,8 +107,12 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> list[str]:
             for t in _key_events(a.timeline, aside)
         ],
     )
+    # The main story's people first; among them those quoted (a reader meets them above),
+    # then the most written about.
+    speakers = {q.speaker_entity_id for q in a.quotes if q.speaker_entity_id}
     people = sorted(
-        (e for e in a.entities if e.type == "person"), key=lambda e: aside(e.article_ids)
+        (e for e in a.entities if e.type == "person"),
+        key=lambda e: (aside(e.article_ids), e.id not in speakers),
     )[:SHOW_ENTITIES]
     out += _section(
         "Who's who",
