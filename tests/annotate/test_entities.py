@@ -697,9 +697,9 @@ def test_a_surname_stays_with_the_articles_subject_past_a_relative_named_in_pass
         return {m.start for m in e.mentions if m.text == "Vale"}
 
     nth = [m.start for m in mentions if m.text == "Vale"]
-    # A possessive or a name inside a quotation does not take the surname over.
+    # "Mrs. Vale" is the woman, so in this article a bare "Vale" is the man, even after her
+    # full name; and a full name inside a quotation does not take the surname over.
     assert {nth[0], nth[1], nth[3]} <= starts(ivo)
-    # "Mrs. Vale" is the woman, and the bare "Vale" after her is the man again.
     assert nth[2] in starts(lena)
 
 

@@ -109,10 +109,7 @@ def merge_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> 
     people = [m for m in mentions if kinds[m] == "person"]
     by_id = {a.id: a for a in articles}
     passing = frozenset(
-        m
-        for m in people
-        if any(q.start <= m.start < q.end for q in by_id[m.article_id].quotes)
-        or by_id[m.article_id].text.startswith(("'s", "’s"), m.end)
+        m for m in people if any(q.start <= m.start < q.end for q in by_id[m.article_id].quotes)
     )
     clusters = cluster_people(people, contexts, passing, _genders(people, by_id)) + cluster_others(
         [m for m in mentions if kinds[m] != "person"], kinds

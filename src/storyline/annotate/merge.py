@@ -329,10 +329,26 @@ def _assign_bare(
     prominence.
 
     ``by_surname`` caches the known people each surname may be, across articles. A full name
-    in ``passing`` does not take the surname over: one inside a quotation ('"I killed Lena
-    ...," Vale wrote') or a possessive ("said Ana Holm, Lena Vale's sister"): the Vale of the
-    article is still the one it was about."""
+    in ``passing`` (inside a quotation: '"I killed Lena ...," Vale wrote') does not take the
+    surname over. An honorific ("Mrs. Vale") picks the candidate of that sex, and in an
+    article that writes "Mrs. Vale" for her, a bare "Vale" is someone else when it can be
+    (agency copy titled women, not men).
+    """
+    genders = genders or {}
     present = {id(persons[union.find(words[m])]) for m in ms if len(words[m]) > 1}
+    full_last: dict[int, int] = {}
+    titled: dict[Mention, _Person] = {}
+    for m in ms:
+        w = words[m]
+        if len(w) > 1:
+            if m not in passing:
+                full_last[id(persons[union.find(w)])] = m.start
+        elif m in genders:
+            found = _candidates(m, w[0], contexts, known, by_surname, genders)
+            if found:
+                titled[m] = max(found, key=lambda p: _rank(p, full_last, present))
+    # Only a woman's courtesy title marks her off: copy that writes "Mr." writes it for all.
+    named_so = {id(p) for m, p in titled.items() if genders.get(m) == "f"}
     last: dict[int, int] = {}
     for m in ms:
         w = words[m]
@@ -340,9 +356,11 @@ def _assign_bare(
             if m not in passing:
                 last[id(persons[union.find(w)])] = m.start
             continue
-        if w[0] not in by_surname:
-            by_surname[w[0]] = [p for p in known if any(same_word(w[0], s) for s in p.surnames)]
-        candidates = by_surname[w[0]]
+        if m in titled:
+            # "Mrs. Vale" says who she is there and only there: no recency for the next one.
+            titled[m].add(m, contexts[m])
+            continue
+        candidates = _candidates(m, w[0], contexts, known, by_surname, genders)
         if not candidates:
             # A first name alone ("his wife, Marianne") is the one person of that first name.
             by_first = [p for p in known if w[0] in p.first_names]
@@ -351,22 +369,36 @@ def _assign_bare(
                 continue
             bare[key(w[0])].append(m)
             continue
-        heads = role_heads(contexts[m].roles)
-        fitting = [p for p in candidates if heads & p.heads]
-        candidates = fitting or candidates
-        honorific = (genders or {}).get(m)
-        if honorific:
-            # "Mrs. Vale" is not the Vale whose roles or full name say he is a man.
-            candidates = [p for p in candidates if _gender(p) in {None, honorific}] or candidates
-        chosen = max(
-            candidates,
-            key=lambda p: (last.get(id(p), -1), id(p) in present, p.prominence()),
-        )
+        chosen = max(candidates, key=lambda p: (id(p) not in named_so, *_rank(p, last, present)))
         chosen.add(m, contexts[m])
-        if not honorific:
-            # "Mrs. Vale" says who she is there and only there; a bare "Vale" after her is
-            # still whoever "Vale" was.
-            last[id(chosen)] = m.start
+        last[id(chosen)] = m.start
+
+
+def _candidates(
+    m: Mention,
+    word: str,
+    contexts: dict[Mention, RoleContext],
+    known: Sequence[_Person],
+    by_surname: dict[str, list[_Person]],
+    genders: dict[Mention, str],
+) -> list[_Person]:
+    """The known people a bare surname may be, narrowed by its role and its honorific."""
+    if word not in by_surname:
+        by_surname[word] = [p for p in known if any(same_word(word, s) for s in p.surnames)]
+    candidates = by_surname[word]
+    heads = role_heads(contexts[m].roles)
+    candidates = [p for p in candidates if heads & p.heads] or candidates
+    honorific = genders.get(m)
+    if honorific:
+        # "Mrs. Vale" is not the Vale whose roles or full name say he is a man.
+        candidates = [p for p in candidates if _gender(p) in {None, honorific}] or candidates
+    return candidates
+
+
+def _rank(
+    person: _Person, last: dict[int, int], present: set[int]
+) -> tuple[int, bool, tuple[int, int]]:
+    return last.get(id(person), -1), id(person) in present, person.prominence()
 
 
 def _bare_people(
