@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -134,8 +134,15 @@ def build_units(articles: Sequence[Article]) -> list[Unit]:
     units: list[Unit] = []
     for a, article in enumerate(articles):
         own = _article_units(article)
-        units.extend(own if a == 0 else (replace(u, article=a) for u in own))
+        units.extend(own if a == 0 else (_moved(u, a) for u in own))
     return units
+
+
+def _moved(u: Unit, article: int) -> Unit:
+    """``u`` as a unit of the ``article``-th article (what ``replace`` does, several times
+    faster: a brief builds thousands of these)."""
+    return Unit(article, u.sentence, u.start, u.end, u.text, u.n_words, u.position, u.concepts,
+                u.numbers, u.dangling, u.complete)  # fmt: skip
 
 
 # A brief indexes the same articles several times (all of them, each story, the main story,
