@@ -14,6 +14,8 @@ from storyline.records import Article, Brief, Rejection, Story, usable_title
 from storyline.segment import SegmentStage, segment_article
 from storyline.summarize import SelectionConfig, SummarizeStage, SummaryConfig
 
+_LEAD_CHARS = 1500
+
 
 def _title(
     articles: tuple[Article, ...], stories: Sequence[Story], summary_first_source: str | None
@@ -26,7 +28,8 @@ def _title(
         members = [a for a in articles if a.id in set(main.article_ids)]
         titled = [a for a in members if usable_title(a.title)]
         if titled:
-            texts = [{stem(w) for w in words(a.text)} for a in members]
+            # An article's lead says what it is about (and reading it all costs time).
+            texts = [{stem(w) for w in words(a.text[:_LEAD_CHARS])} for a in members]
 
             def score(a: Article) -> tuple[float, bool]:
                 own = {stem(w) for w in words(a.title or "") if w not in STOP_WORDS and len(w) > 2}
