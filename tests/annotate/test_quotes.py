@@ -6,9 +6,9 @@ import pytest
 
 from storyline.annotate.entities import Entity, find_entities
 from storyline.annotate.people import People
-from storyline.annotate.quotes import Quotation, attribute_quotes
+from storyline.annotate.quotes import Quotation, Speaker, attribute_quotes
 from storyline.annotate.variants import merge_quotations
-from storyline.records import Article
+from storyline.records import Article, Span
 from tests.builders import article
 
 
@@ -21,6 +21,12 @@ def quotes_beside(other: Article, a: Article) -> tuple[list[Entity], list[Quotat
 def speakers(a: Article, people: People | None = None) -> list[tuple[str, str | None]]:
     return [(q.text(a.text), q.speaker.name if q.speaker else None)
             for q in attribute_quotes(a, people)]  # fmt: skip
+
+
+def first_quotation(a: Article, speaker: Speaker | None = None) -> Quotation:
+    """The first double-quoted passage of ``a`` as a quotation (for merging tests)."""
+    start = a.text.index('"') + 1
+    return Quotation(a.id, (Span(start, a.text.index('"', start)),), speaker)
 
 
 STYLES = article(
@@ -362,8 +368,6 @@ def test_a_possessor_a_connective_a_name_in_an_apposition_or_a_party_is_not_the_
 
 
 def test_a_few_words_in_several_quotes_do_not_make_them_one() -> None:
-    from storyline.records import Span
-
     texts = [
         '"Our members want herbal remedies on the ward more every year," said Lena Strand.',
         '"Insurers will pay for herbal remedies before long, mark my words," said Ivo Telu.',
@@ -371,12 +375,7 @@ def test_a_few_words_in_several_quotes_do_not_make_them_one() -> None:
         '"Our members want herbal remedies on the ward," Lena Strand told the Lestra Courier.',
     ]
     articles = [article(t, id=f"alt{i}") for i, t in enumerate(texts)]
-
-    def quoted(a: Article) -> Quotation:
-        start = a.text.index('"') + 1
-        return Quotation(a.id, (Span(start, a.text.index('"', start)),), None)
-
-    quotes = merge_quotations(articles, [quoted(a) for a in articles])
+    quotes = merge_quotations(articles, [first_quotation(a) for a in articles])
     by_start = {q.text.split()[0]: {v.article_id for v in q.variants} for q in quotes}
     # "herbal remedies" alone is in both long quotes: it joins neither, and they stay apart.
     assert by_start["Insurers"] == {"alt1"}
@@ -459,24 +458,20 @@ def test_quoted_parts_with_a_clause_of_the_writers_between_them_are_two_quotatio
 
 
 def test_quotations_of_two_named_speakers_never_merge_through_an_unattributed_one() -> None:
-    from storyline.annotate.quotes import Speaker
-    from storyline.records import Span
-
     texts = [
         '"You feel seasick on the ferry all the time, every single day," Ward said.',
         '"The day after a storm I feel seasick on the ferry all the time," Telu said.',
         '"I feel seasick on the ferry all the time, every single day, after each storm."',
     ]
     articles = [article(t, id=f"flu{i}") for i, t in enumerate(texts)]
-
-    def quoted(a: Article, name: str | None) -> Quotation:
-        start = a.text.index('"') + 1
-        speaker = Speaker(0, 1, name, "name", name, None) if name else None
-        return Quotation(a.id, (Span(start, a.text.index('"', start)),), speaker)
-
+    ward, telu = (Speaker(0, 1, n, "name", n, None) for n in ("Ward", "Telu"))
     quotes = merge_quotations(
         articles,
-        [quoted(articles[0], "Ward"), quoted(articles[1], "Telu"), quoted(articles[2], None)],
+        [
+            first_quotation(articles[0], ward),
+            first_quotation(articles[1], telu),
+            first_quotation(articles[2]),
+        ],
     )
     for q in quotes:
         assert len({v.article_id for v in q.variants} & {"flu0", "flu1"}) <= 1
@@ -510,8 +505,6 @@ def test_it_speaks_for_a_body_and_a_pronoun_for_its_own_sentences_subject() -> N
 
 
 def test_remarks_that_share_the_words_of_their_subject_are_not_one_quote() -> None:
-    from storyline.records import Span
-
     texts = [
         '"The Harbour Act procedures are not authorized by the city charter," Okafor wrote.',
         '"We take no view on whether the procedures in the Harbour Act, authorized by the city, '
@@ -519,11 +512,6 @@ def test_remarks_that_share_the_words_of_their_subject_are_not_one_quote() -> No
         '"The Harbour Act procedures are not authorized by the charter," Okafor wrote.',
     ]
     articles = [article(t, id=f"act{i}") for i, t in enumerate(texts)]
-
-    def quoted(a: Article) -> Quotation:
-        start = a.text.index('"') + 1
-        return Quotation(a.id, (Span(start, a.text.index('"', start)),), None)
-
-    quotes = merge_quotations(articles, [quoted(a) for a in articles])
+    quotes = merge_quotations(articles, [first_quotation(a) for a in articles])
     groups = sorted(sorted(v.article_id for v in q.variants) for q in quotes)
     assert groups == [["act0", "act2"], ["act1"]]
