@@ -419,7 +419,8 @@ def test_a_pronoun_is_the_last_speaker_not_a_name_in_that_speakers_apposition() 
     said = dict(speakers(a, People(found, articles=[a])))
     # "he" is whoever the tagger made of Telu, not the man named inside Telu's apposition.
     assert (
-        said["Dask was the city I chose. Watching it flood broke my heart."] == said["to do something"]
+        said["Dask was the city I chose. Watching it flood broke my heart."]
+        == said["to do something"]
     )
     assert said["to do something"] != "Pavlo Okafor"
     # The agent of a passive reporting verb speaks, not the subject it describes.
