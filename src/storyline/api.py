@@ -20,8 +20,8 @@ _LEAD_CHARS = 1500
 def _title(
     articles: tuple[Article, ...], stories: Sequence[Story], summary_first_source: str | None
 ) -> str | None:
-    """The brief's title: of the main story's headlines, the one whose words its articles
-    share most (not a sidebar's that happens to give the summary its first sentence); ties go
+    """The brief's title: of the main story's headlines, the one whose words its articles'
+    leads hold most (not a sidebar's that happens to give the summary its first sentence); ties go
     to the article the summary opens with. Without a main story, that article's headline."""
     main = next((s for s in stories if s.main), None)
     if main is not None:
@@ -33,7 +33,8 @@ def _title(
 
             def score(a: Article) -> tuple[float, bool]:
                 own = {stem(w) for w in words(a.title or "") if w not in STOP_WORDS and len(w) > 2}
-                shared = sum(len(own & t) / len(own) for t in texts) if own else 0.0
+                # Words the articles share count for a headline, words they lack against it.
+                shared = sum(len(own & t) - 0.5 * len(own - t) for t in texts)
                 return shared, a.id == summary_first_source
 
             return max(titled, key=score).title
