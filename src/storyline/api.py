@@ -25,7 +25,8 @@ def _title(
     to the article the summary opens with. Without a main story, that article's headline."""
     main = next((s for s in stories if s.main), None)
     if main is not None:
-        members = [a for a in articles if a.id in set(main.article_ids)]
+        ids = set(main.article_ids)
+        members = [a for a in articles if a.id in ids]
         titled = [a for a in members if usable_title(a.title)]
         if titled:
             # An article's lead says what it is about (and reading it all costs time).

@@ -460,16 +460,16 @@ def test_quoted_parts_with_a_clause_of_the_writers_between_them_are_two_quotatio
 
 def test_quotations_of_two_named_speakers_never_merge_through_an_unattributed_one() -> None:
     texts = [
-        '"You feel seasick on the ferry all the time, every single day," Ward said.',
+        '"You feel seasick on the ferry all the time, every single day," Holm said.',
         '"The day after a storm I feel seasick on the ferry all the time," Telu said.',
         '"I feel seasick on the ferry all the time, every single day, after each storm."',
     ]
     articles = [article(t, id=f"flu{i}") for i, t in enumerate(texts)]
-    ward, telu = (Speaker(0, 1, n, "name", n, None) for n in ("Ward", "Telu"))
+    holm, telu = (Speaker(0, 1, n, "name", n, None) for n in ("Holm", "Telu"))
     quotes = merge_quotations(
         articles,
         [
-            first_quotation(articles[0], ward),
+            first_quotation(articles[0], holm),
             first_quotation(articles[1], telu),
             first_quotation(articles[2]),
         ],
@@ -480,7 +480,7 @@ def test_quotations_of_two_named_speakers_never_merge_through_an_unattributed_on
 
 def test_it_speaks_for_a_body_and_a_pronoun_for_its_own_sentences_subject() -> None:
     a = article(
-        "Aaron Telu is on trial in Dask for the killing of Ivo Arnell.",
+        "Anton Telu is on trial in Dask for the killing of Ivo Arnell.",
         "``Ivo Arnell tried in vain to swim for the quay,'' said prosecutor Pavlo Okafor during "
         "opening statements.",
         "Dask County Deputy Lena Strand, who said she told the soaked boy on the quay, ``Hold on, "

@@ -42,7 +42,7 @@ from storyline.annotate.merge import (
     decide_types,
     name_words,
 )
-from storyline.annotate.names import fold, key
+from storyline.annotate.names import GENDERED_PRONOUN, HONORIFIC_BEFORE, fold, key
 from storyline.annotate.resolve import EntityIndex
 from storyline.annotate.roles import RoleContext, roles_near
 from storyline.records import Article
@@ -50,8 +50,6 @@ from storyline.records import Article
 __all__ = ["Entity", "EntityIndex", "Mention", "find_entities", "find_mentions", "merge_entities"]
 
 _TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
-_HONORIFIC = re.compile(r"\b(?:(?P<m>Mr)|(?P<f>Mrs|Ms|Miss|Mme))\.?\s+$")
-_PRONOUN = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]im|[Hh]is)|(?P<f>[Ss]he|[Hh]er|[Hh]ers))\b")
 _ROLE_EDGE = re.compile(r"^(?:the|a|an|his|her|its|their)\s+", re.IGNORECASE)
 
 
@@ -125,11 +123,11 @@ def _genders(people: Sequence[Mention], articles: dict[str, Article]) -> dict[Me
     out = {}
     for m in people:
         text = articles[m.article_id].text
-        found = _HONORIFIC.search(text, max(0, m.start - 6), m.start)
+        found = HONORIFIC_BEFORE.search(text, max(0, m.start - 6), m.start)
         if found:
             out[m] = "m" if found.group("m") else "f"
         elif " " in m.text.strip():
-            pronoun = _PRONOUN.search(text, m.end, m.end + 150)
+            pronoun = GENDERED_PRONOUN.search(text, m.end, m.end + 150)
             if pronoun:
                 out[m] = "m" if pronoun.group("m") else "f"
     return out

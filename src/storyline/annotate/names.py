@@ -54,6 +54,12 @@ LEADERS = frozenset({"leader", "head", "chief", "ruler"})
 DETERMINERS = frozenset("the a an his her its their our my your this that".split())
 # A role after these introduces someone unnamed ("a ministry spokesman"), not someone known.
 INDEFINITE = frozenset({"a", "an", "one", "another"})
+#: A courtesy title right before a name ("Mrs. " at the end of a text), by the sex it gives.
+HONORIFIC_BEFORE = re.compile(r"\b(?:(?P<m>Mr)|(?P<f>Mrs|Ms|Miss|Mme))\.?\s+$")
+#: A third-person pronoun, by the sex it gives.
+GENDERED_PRONOUN = re.compile(
+    r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.IGNORECASE
+)
 
 
 # Generational suffixes: part of a name, not its family name ("John Varga Jr." is a Varga).

@@ -25,15 +25,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.annotate import speech
-from storyline.annotate.names import fold, is_title
+from storyline.annotate.names import GENDERED_PRONOUN, HONORIFIC_BEFORE, fold, is_title
 from storyline.records import Article
 
 if TYPE_CHECKING:
     from storyline.annotate.entities import Entity
     from storyline.annotate.resolve import EntityIndex
 
-_PRONOUN = re.compile(r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.I)
-_HONORIFIC = re.compile(r"\b(?:(?P<m>Mr)|(?P<f>Mrs|Ms|Miss|Mme))\.?\s+$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 _MAX_SENTENCES_BACK = 4
 # Capitalised only because they open a sentence: not part of a name.
@@ -199,7 +197,7 @@ def _genders(articles: Sequence[Article], mentions: dict[str, list[Person]]) -> 
         first_in_sentence: set[int] = set()
         for i, person in enumerate(ms):
             key = person.entity_id or person.name or ""
-            honorific = _HONORIFIC.search(text[max(0, person.start - 6) : person.start])
+            honorific = HONORIFIC_BEFORE.search(text[max(0, person.start - 6) : person.start])
             if honorific:
                 votes[key]["m" if honorific.group("m") else "f"] += 2
             k = bisect_right(starts, person.start) - 1
@@ -209,7 +207,7 @@ def _genders(articles: Sequence[Article], mentions: dict[str, list[Person]]) -> 
             stop = ms[i + 1].start if i + 1 < len(ms) else len(text)
             if k + 2 < len(starts):
                 stop = min(stop, starts[k + 2])
-            found = _PRONOUN.search(text, person.end, stop)
+            found = GENDERED_PRONOUN.search(text, person.end, stop)
             if found:
                 votes[key]["m" if found.group("m") else "f"] += 1
     out = {}

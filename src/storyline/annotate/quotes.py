@@ -355,9 +355,14 @@ def _resolve(
     return Speaker(start, end, phrase, how, name, None)
 
 
+def _sentence_index(article: Article, pos: int) -> int:
+    """The index of the sentence holding ``pos`` (-1 before the first)."""
+    return bisect_right([s.start for s in article.sentences], pos) - 1
+
+
 def _sentence_end(article: Article, pos: int) -> int:
     """Where the sentence holding ``pos`` ends."""
-    k = bisect_right([s.start for s in article.sentences], pos) - 1
+    k = _sentence_index(article, pos)
     return article.sentences[k].end if 0 <= k < len(article.sentences) else pos
 
 
@@ -374,7 +379,7 @@ _APPOSED_NAME = re.compile(rf",\s+(?P<name>{speech.NAME}),")
 
 def _own_subject(article: Article, pos: int, people: People) -> Person | None:
     """The person named as the subject of the sentence that holds ``pos``, before it."""
-    k = bisect_right([s.start for s in article.sentences], pos) - 1
+    k = _sentence_index(article, pos)
     if k < 0:
         return None
     s = article.sentences[k]
@@ -390,7 +395,7 @@ def _own_subject(article: Article, pos: int, people: People) -> Person | None:
     else:
         phrase = article.text[subject[0] : subject[1]]
     if phrase.split()[0].lower() in speech.PRONOUNS or "'s" in phrase or "’s" in phrase:
-        return None  # "Telu's ferry may have sunk, he said": the plane is no speaker
+        return None  # "Telu's ferry may have sunk, he said": the ferry is no speaker
     found, _ = _lookup(article, start, phrase, people)
     if found is not None and found.entity_id is not None and people.is_person(found.entity_id):
         return found
@@ -400,7 +405,7 @@ def _own_subject(article: Article, pos: int, people: People) -> Person | None:
 def _body_before(article: Article, pos: int, people: People) -> str | None:
     """What "it" speaks for: the subject of the sentence before, when that is no person
     ("The heritage committee said ... '...,' it said")."""
-    k = bisect_right([s.start for s in article.sentences], pos) - 1
+    k = _sentence_index(article, pos)
     for j in range(k, max(-1, k - 3), -1):
         s = article.sentences[j]
         subject = speech.sentence_subject(article.text, s.start, min(s.end, pos))
@@ -430,7 +435,7 @@ _BODY = re.compile(
 
 def _subject_of_earlier(article: Article, pos: int, people: People) -> Person | None:
     """A role written as the subject of the sentence before ("The Varenian president …")."""
-    k = bisect_right([s.start for s in article.sentences], pos) - 1
+    k = _sentence_index(article, pos)
     for j in range(k - 1, max(-1, k - 3), -1):
         s = article.sentences[j]
         subject = speech.sentence_subject(article.text, s.start, s.end)

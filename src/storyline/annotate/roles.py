@@ -239,7 +239,7 @@ def _before(view: _View, first: int) -> tuple[int, int] | None:
 
 def _closing(view: _View, first: int) -> str | None:
     """What follows the name starting at token ``first``: closing punctuation ("punct"), a
-    reporting verb ("verb": "the foreign minister, Klaus Brenn said"), or neither (None)."""
+    reporting verb ("verb": "the foreign minister, Ivo Brenn said"), or neither (None)."""
     k = first
     while view.ok(k) and view.t.tags[k] in {"NNP", "NNPS"}:
         k += 1

@@ -146,7 +146,8 @@ def _around_medoids(group: list[_Item], threshold: float) -> list[list[_Item]]:
         medoid = _medoid(rest)
         part = [it for it in rest if it is medoid or _same(it, medoid, threshold)]
         out.append(part)
-        rest = [it for it in rest if not any(it is p for p in part)]
+        taken = {id(it) for it in part}
+        rest = [it for it in rest if id(it) not in taken]
     return out
 
 

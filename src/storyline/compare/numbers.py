@@ -222,7 +222,7 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
                     by_value[fig.value] = (text, ids, written)
             given = [a for _, ids, _ in by_value.values() for a in ids]
             # An article that gives two of the figures counts two things, not one thing
-            # twice ("killed nine ... 600 were at the campground"): no single disagreement.
+            # twice ("nine dockers hurt ... 600 dockers at the fair"): no single disagreement.
             if len(by_value) > 1 and len(given) == len(set(given)):
                 conflicts.append(_conflict(label, by_value))
     return conflicts
