@@ -293,3 +293,23 @@ def test_sentences_with_different_counts_in_words_are_not_one_fact():
     )
     facts = align_facts(build_index([a, b]))
     assert all(f.independent_outlets == 1 for f in facts)
+
+
+def test_count_words_are_read_as_figures_but_not_inside_longer_words():
+    from storyline.index.text import numbers
+
+    assert numbers("Seven of the 1,200 ferries and twenty-five crews") == {"7", "1200", "5"}
+    assert numbers("The fourteenth council tenure ended; a Twofold rise.") == frozenset()
+
+
+def test_the_same_articles_share_one_index_and_other_articles_get_their_own():
+    a = article("The Dask ferry office closed after the storm, police said.", id="m1")
+    b = article("Ferries to Lestra were cancelled for two days, the operator said.", id="m2")
+    c = article("The Varenia council met on the ferry cancellations.", id="m3")
+    first = build_index([a, b])
+    assert build_index([a, b]) is first
+    other = build_index([a, c])
+    assert other is not first
+    assert {u.text for u in other.units} == {u.text for u in build_index([c, a]).units}
+    assert any("Varenia" in u.text for u in other.units)
+    assert not any("Varenia" in u.text for u in build_index([a, b]).units)

@@ -40,18 +40,33 @@ class SentenceIndex:
         """Cosine similarity of every unit to ``text`` (e.g. a focus question), in units' space."""
         if self.vectorizer is None or not self.units:
             return np.zeros(len(self.units))
-        query = self.vectorizer.transform([sorted(concepts(text))])
+        query = self.vectorizer.transform([list(concepts(text))])
         return np.asarray((self.matrix @ query.T).todense()).ravel()
+
+
+# The last index built: a brief's analysis and its summary both index the main story's
+# articles (the same objects), and articles are immutable, so the second call can reuse it.
+_last: SentenceIndex | None = None
 
 
 def build_index(articles: Sequence[Article]) -> SentenceIndex:
     """Units, TF-IDF rows and source groups of ``articles``."""
+    global _last
+    last = _last
+    if (
+        last is not None
+        and len(last.articles) == len(articles)
+        and all(a is b for a, b in zip(last.articles, articles, strict=True))
+    ):
+        return last
     units = build_units(articles)
     vectorizer, matrix = fit_tfidf(units)
-    return SentenceIndex(
+    index = SentenceIndex(
         articles=tuple(articles),
         units=tuple(units),
         matrix=matrix,
         groups=tuple(source_groups(articles)),
         vectorizer=vectorizer,
     )
+    _last = index
+    return index

@@ -90,14 +90,18 @@ _NUMBER_WORDS = {
     if w != "_"
 } | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
      "eighty": "80", "ninety": "90"}  # fmt: skip
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b(?!-)", re.IGNORECASE)
+# Any word of a count word's length, looked up (an alternation of the count words is slower).
+_COUNT_WORD = re.compile(r"\b[A-Za-z]{3,9}\b(?!-)")
 
 
 def numbers(text: str) -> frozenset[str]:
     """The numbers in ``text``: in digits (thousands separators removed) or as a count word
     ("Four people" gives "4"), so "Four ... dead" and "five minutes" are told apart."""
     found = {n.replace(",", "") for n in _NUMBER.findall(text)}
-    found.update(_NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text))
+    for word in _COUNT_WORD.findall(text):
+        value = _NUMBER_WORDS.get(word.lower())
+        if value is not None:
+            found.add(value)
     return frozenset(found)
 
 

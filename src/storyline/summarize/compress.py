@@ -18,6 +18,7 @@ original sentence stays what citations point at.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storyline.index.units import strip_dateline
 
@@ -83,6 +84,9 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:!?]|\.(?!\.))")
 _BARE_ATTRIBUTION = re.compile(r"^(?:he|she|they|it|officials)\s+(?:said|says|added),", re.I)
 
 
+# Cached because a brief compresses every sentence of its main story twice (its one-line
+# summary and its summary); bounded for a long-running server.
+@lru_cache(maxsize=16_384)
 def compress(sentence: str) -> str:
     """``sentence`` without leading connectives, weekday references and agency datelines.
 
