@@ -313,3 +313,21 @@ def test_the_same_articles_share_one_index_and_other_articles_get_their_own():
     assert {u.text for u in other.units} == {u.text for u in build_index([c, a]).units}
     assert any("Varenia" in u.text for u in other.units)
     assert not any("Varenia" in u.text for u in build_index([a, b]).units)
+
+
+def test_stories_split_from_one_roundup_count_as_one_article_when_ranking():
+    from dataclasses import replace
+
+    music = [
+        "The Holm orchestra announced its spring programme with three premieres by young composers.",
+        "Tickets for the Holm orchestra's opening concert go on sale next week at the hall.",
+    ]
+    # Three items of one wire roundup (one input), all on the orchestra ...
+    items = [
+        replace(article(*music, id=f"digest#{n}", outlet="Northline"), source="digest.txt")
+        for n in (1, 2, 3)
+    ]
+    # ... and two separate articles of the same outlet on the bridge.
+    bridge = [replace(a, outlet="Northline") for a in story(2)]
+    stories = group_stories(build_index([*items, *bridge]))
+    assert stories[0].main and set(stories[0].members) == {3, 4}

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from storyline.clean import shapes
 from storyline.clean.blocks import Block, normalise
+from storyline.index.units import strip_dateline
 
 HEADLINE = "headline"
 DUPLICATE = "duplicate paragraph"
@@ -168,7 +169,9 @@ def names_itself(text: str, names: set[str]) -> bool:
     sign-off, a syndication note, an author's biography)."""
     if not names or len(_words(text)) > 40 or shapes.outside_quotes(text) != text:
         return False
-    lowered = text.lower()
+    # A dateline naming the agency ("LESTRA (Northline) -- Ferries ...") opens a report, as
+    # each item of a wire roundup does.
+    lowered = strip_dateline(text).lower()
     # "..., he told the Daily Meridian" is reporting, not the page speaking of itself.
     return any(
         re.search(rf"(?<!told )(?<!told the )(?<!to the )\b{re.escape(name)}\b", lowered)

@@ -77,7 +77,9 @@ def group_stories(
         groups.setdefault(int(label), []).append(i)
 
     def size(members: list[int]) -> tuple[int, int]:
-        return (len({index.groups[i] for i in members}), len(members))
+        # Items split from one input (a roundup's stories) count as one article.
+        inputs = {index.articles[i].source or index.articles[i].id for i in members}
+        return (len({index.groups[i] for i in members}), len(inputs))
 
     # Ties (a set of one-article stories, two stories of two outlets) go to the story closest
     # to all the others: what the set as a whole is about, not the first article read.

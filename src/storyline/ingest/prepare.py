@@ -8,7 +8,7 @@ inputs with nothing usable left into rejections.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from storyline.clean import Cleaned, clean_many
@@ -16,6 +16,7 @@ from storyline.clean.blocks import normalise
 from storyline.clean.rules import HEADLINE, reason_for
 from storyline.ingest.html import extract_page
 from storyline.ingest.metadata import dateline, find_date, find_outlet, infer_published
+from storyline.ingest.roundup import roundup_items
 from storyline.pipeline import Batch, Progress
 from storyline.records import Article, RawInput, Rejection, Removal, content_id
 
@@ -140,22 +141,46 @@ def prepare(
         seen[article_id] = source
         dropped = _dropped_removals(item)
         outlet, published = _infer(item, result, dropped)
-        articles.append(
-            Article(
-                id=article_id,
-                source=source,
-                text=result.text,
-                title=item.title or result.title,
-                outlet=outlet,
-                url=item.url,
-                published=published,
-                removed=(
-                    *(Removal(r.text, r.reason, r.start, r.end) for r in result.removed),
-                    *dropped,
-                ),
+        article = Article(
+            id=article_id,
+            source=source,
+            text=result.text,
+            title=item.title or result.title,
+            outlet=outlet,
+            url=item.url,
+            published=published,
+            removed=(
+                *(Removal(r.text, r.reason, r.start, r.end) for r in result.removed),
+                *dropped,
+            ),
+        )
+        articles.extend(split_roundup(article))
+    return articles, rejected
+
+
+def split_roundup(article: Article) -> list[Article]:
+    """The stories of a roundup as articles of their own (see :mod:`storyline.ingest.roundup`);
+    any other article as it is.
+
+    Item ``n`` gets the id ``<id>#n``, its own headline as title (else the roundup's title and
+    its number), and the roundup's source, outlet, date and URL; what cleaning removed from the
+    input is recorded on the first item. Items too short to be an article are left out.
+    """
+    parts: list[Article] = []
+    for n, item in enumerate(roundup_items(article.text), start=1):
+        text = article.text[item.start : item.end].strip()
+        if len(text.split()) < MIN_ARTICLE_WORDS:
+            continue
+        parts.append(
+            replace(
+                article,
+                id=f"{article.id}#{n}",
+                text=text,
+                title=item.title or (f"{article.title} ({n})" if article.title else None),
+                removed=article.removed if not parts else (),
             )
         )
-    return articles, rejected
+    return parts or [article]
 
 
 class PrepareStage:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from storyline.records import Article, Brief
@@ -10,9 +11,9 @@ from storyline.records import Article, Brief
 _WORD = re.compile(r"\w+")
 
 
-def counted(n: int, noun: str) -> str:
+def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``n`` and ``noun``, plural unless ``n`` is 1: ``counted(1, "span")`` is ``"1 span"``."""
-    return f"{n} {noun}{'s' * (n != 1)}"
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def numbered(brief: Brief) -> dict[str, int]:
@@ -31,10 +32,16 @@ def coverage(brief: Brief) -> str:
     """One line: how many articles, outlets and days the brief covers."""
     outlets = {a.outlet.casefold() for a in brief.articles if a.outlet}
     days = sorted(d.isoformat() for a in brief.articles if (d := a.published_date))
-    parts = [
-        counted(len(brief.articles), "article"),
-        counted(len(outlets), "known outlet"),
-    ]
+    per_input = Counter(a.source for a in brief.articles)
+    roundups = {source: n for source, n in per_input.items() if n > 1}
+    parts = [counted(len(per_input), "article")]
+    if roundups:
+        # A roundup's stories are read as articles of their own (storyline.ingest.roundup).
+        parts[0] += (
+            f" ({counted(len(roundups), 'roundup')} split into "
+            f"{counted(sum(roundups.values()), 'story', 'stories')})"
+        )
+    parts.append(counted(len(outlets), "known outlet"))
     if days:
         parts.append(days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}")
     if brief.rejected:
