@@ -3,7 +3,9 @@
 The ``analyze`` stage splits the input into stories (one event each), then works on the main
 story: facts with their corroboration, facts only one source reports, and conflicting figures.
 Entities, quotes and the timeline cover every article of the input (the whole storyline), so
-that a quote or an event reported earlier in a related story is still there.
+that a quote or an event reported earlier in a related story is still there; but not the items
+of a wire roundup whose story has no other article (a digest's sports results in a brief on a
+flood).
 """
 
 from __future__ import annotations
@@ -17,7 +19,14 @@ from storyline.cluster import group_stories
 from storyline.compare import number_conflicts, sort_conflicts
 from storyline.index import SentenceIndex, build_index
 from storyline.pipeline import Batch, Progress
-from storyline.records import Analysis, Article, Story, content_id, usable_title
+from storyline.records import (
+    Analysis,
+    Article,
+    Story,
+    content_id,
+    roundup_items,
+    usable_title,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,17 +78,26 @@ def analyze(articles: Sequence[Article], config: AnalysisConfig | None = None) -
     index = build_index(articles)
     stories: tuple[Story, ...] = ()
     main_articles = list(articles)
+    annotated = list(articles)
     if config.stories and len(articles) > 1:
         groups = group_stories(index)
         stories = tuple(_story(articles, g.members, g.main) for g in groups)
         if len(groups) > 1:
             main_articles = [articles[i] for i in groups[0].members]
             index = build_index(main_articles)
+            items = roundup_items(articles)
+            filler = {
+                i
+                for g in groups
+                if not g.main and all(articles[i].id in items for i in g.members)
+                for i in g.members
+            }
+            annotated = [a for i, a in enumerate(articles) if i not in filler]
     sims = similarity_matrix(index) if (config.facts or config.conflicts) else None
     facts = align_facts(index, sims=sims) if config.facts else []
     conflicts = number_conflicts(index, sims) if config.conflicts and sims is not None else []
     notes = annotate(
-        articles, entities=config.entities, quotes=config.quotes, timeline=config.timeline
+        annotated, entities=config.entities, quotes=config.quotes, timeline=config.timeline
     )
     return Analysis(
         stories=stories,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -495,3 +497,16 @@ class Brief:
             options=dict(data.get("options") or {}),
             analysis=Analysis.from_dict(data),
         )
+
+
+def roundup_items(articles: Sequence[Article]) -> set[str]:
+    """Ids of the articles split from a wire roundup: those that share their input."""
+    per_input = Counter(a.source for a in articles)
+    return {a.id for a in articles if per_input[a.source] > 1}
+
+
+def off_topic(stories: Sequence[Story], articles: Sequence[Article]) -> set[str]:
+    """Ids of the stories other than the main one told only by roundup items (a digest's other
+    subjects): not related to the brief's story, so not listed with it."""
+    items = roundup_items(articles)
+    return {s.id for s in stories if not s.main and all(i in items for i in s.article_ids)}

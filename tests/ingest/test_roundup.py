@@ -80,3 +80,32 @@ def test_a_brief_says_how_many_inputs_and_roundup_stories_it_read():
     brief = storyline.brief([raw])
     assert len(brief.articles) == 3
     assert "1 article (1 roundup split into 3 stories)" in render_markdown(brief)
+
+
+def test_a_roundups_other_subjects_stay_out_of_the_brief_on_its_main_story():
+    import storyline
+    from storyline.render import render_markdown
+
+    ferry = [
+        RawInput(
+            source=f"ferry{n}.txt",
+            text=(
+                f"LESTRA ({outlet}) -- Ferries between Lestra and the Varenia islands sailed "
+                "again on Tuesday after a four-day storm closed the crossing, the Dask ferry "
+                "office said.\n\nAbout 1,200 passengers had waited in the harbour town, and "
+                "the office said extra sailings would run until Thursday.\n\nFerry captain "
+                "Pavlo Okafor said the storm was the worst he had seen in twenty years."
+            ),
+            outlet=outlet,
+            published="2026-03-03",
+        )
+        for n, outlet in enumerate(["Lestra Courier", "Varenia Post"])
+    ]
+    digest = RawInput(source="wire.txt", text=DIGEST, outlet="Northline", published="2026-03-03")
+    brief = storyline.brief([*ferry, digest])
+    main = next(s for s in brief.analysis.stories if s.main)
+    assert "wire.txt" in {a.source for a in brief.articles if a.id in main.article_ids}
+    text = render_markdown(brief).split("## Sources")[0]
+    assert "(2 stories of wire roundups on other subjects)" in text
+    assert "Holm United" not in text and "Council Backs Budget" not in text
+    assert not any("Telu" in e.name for e in brief.analysis.entities)

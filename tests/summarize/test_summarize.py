@@ -64,6 +64,11 @@ def test_verbatim_sentences_are_the_published_ones():
         ),
         ("The council, on Tuesday, voted to close it.", "The council voted to close it."),
         ("Still, the mayor said Friday night he would stay.", "The mayor said he would stay."),
+        (
+            "The ferry was near Holm late Friday night and turned back.",
+            "The ferry was near Holm late Friday night and turned back.",
+        ),
+        ("The ferry was near Holm late Friday night.", "The ferry was near Holm."),
         ("LONDON (AP) _ Lawyers sought an injunction.", "Lawyers sought an injunction."),
         ("DASK, May 2 (Agency) --The quay opened.", "The quay opened."),
         ("UNDATED: Many ferries sailed late.", "Many ferries sailed late."),
@@ -244,6 +249,9 @@ def test_a_sentence_that_does_not_say_who_is_not_chosen():
         ("More ships use the quay than the pier did.", False),
         ("As a result, ferries on the Dask line run late.", True),
         ("The quay has been closed since May.", False),
+        ("Most Dask pilots were similarly cautious.", True),
+        ("The Holm council likewise voted to close its quay.", True),
+        ("Similarly, the Holm council closed its quay.", False),
     ],
 )
 def test_a_sentence_that_leans_on_an_earlier_one_is_dangling(sentence, dangling):

@@ -49,6 +49,8 @@ _LATE_PRONOUN = re.compile(
 )
 # and those whose subject, after an aside, ends on a verb whose action is in an earlier sentence
 # ("The old pier, long a rival of the quay, does."; not "... than interferon did.").
+# "Most staff were similarly casual": compared with what the sentence before said.
+_COMPARED = re.compile(r"\b(?:similarly|likewise)\b(?!,)", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r",\s*(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would|should|may|might)"
     r"(?:\s+(?:not|too|so|now))?\s*[.!?]$"
@@ -183,6 +185,7 @@ def _leans_on_context(text: str, first_word: str) -> bool:
         or bool(_LATE_PRONOUN.match(text))
         or bool(_CONSEQUENCE.match(text))
         or bool(_ELLIPSIS.search(text))
+        or bool(_COMPARED.search(text, 1))
     )
 
 

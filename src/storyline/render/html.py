@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from storyline.records import Article, Brief, Entity
+from storyline.records import Article, Brief, Entity, off_topic
 from storyline.render.common import counted, coverage, day, in_summary, numbered, title
 
 _CSP = (
@@ -82,13 +82,19 @@ def _entity(entity: Entity) -> str:
 def _analysis(brief: Brief, numbers: dict[str, int]) -> str:
     a = brief.analysis
     parts: list[str] = []
-    related = [s for s in a.stories if not s.main]
+    hidden = off_topic(a.stories, brief.articles)
+    related = [s for s in a.stories if not s.main and s.id not in hidden]
     if related:
         items = "".join(
             f"<li><b>{_e(s.title or 'untitled')}</b>: {_e(s.summary)} "
             f"{_refs(numbers, s.article_ids)}</li>"
             for s in related
         )
+        if hidden:
+            items += (
+                f"<li>({counted(len(hidden), 'story', 'stories')} of wire roundups "
+                "on other subjects)</li>"
+            )
         parts.append(f"<h2>Related stories (not in the summary)</h2><ul>{items}</ul>")
     if a.quotes:
         by_speaker: dict[str, list[str]] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from storyline.records import Brief, TimelineEvent
+from storyline.records import Brief, TimelineEvent, off_topic
 from storyline.render.common import counted, coverage, day, in_summary, numbered, title
 
 #: How many items of each analysis section the Markdown shows (JSON has them all).
@@ -38,14 +38,20 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> list[str]:
     a = brief.analysis
     out: list[str] = []
     by_id = {article.id: article for article in brief.articles}
-    related = [s for s in a.stories if not s.main]
+    hidden = off_topic(a.stories, brief.articles)
+    related = [s for s in a.stories if not s.main and s.id not in hidden]
     out += _section(
         "Related stories (not in the summary)",
         [
             f"- {_inline(s.title or 'untitled')}: {_inline(s.summary)} "
             f"{_refs(numbers, s.article_ids)}"
             for s in related
-        ],
+        ]
+        + (
+            [f"- ({counted(len(hidden), 'story', 'stories')} of wire roundups on other subjects)"]
+            if hidden
+            else []
+        ),
     )
     corroborated = [f for f in a.facts if f.independent_outlets > 1][:SHOW_FACTS]
     out += _section(

@@ -46,7 +46,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             rf"\s+(?:on|late|early|last|this|next)\s+{_DAY}{_PART}\b(?![’'-])"
-            r"(?!\s+(?:and|or|through|to)\b)"
+            r"(?!\s+(?:and|or|through|to|night|morning|afternoon|evening)\b)"
         ),
         "",
     ),
