@@ -24,7 +24,7 @@ from storyline.records import (
     Article,
     Story,
     content_id,
-    roundup_items,
+    roundup_item_ids,
     usable_title,
 )
 
@@ -85,7 +85,7 @@ def analyze(articles: Sequence[Article], config: AnalysisConfig | None = None) -
         if len(groups) > 1:
             main_articles = [articles[i] for i in groups[0].members]
             index = build_index(main_articles)
-            items = roundup_items(articles)
+            items = roundup_item_ids(articles)
             filler = {
                 i
                 for g in groups

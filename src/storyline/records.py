@@ -499,7 +499,7 @@ class Brief:
         )
 
 
-def roundup_items(articles: Sequence[Article]) -> set[str]:
+def roundup_item_ids(articles: Sequence[Article]) -> set[str]:
     """Ids of the articles split from a wire roundup: those that share their input."""
     per_input = Counter(a.source for a in articles)
     return {a.id for a in articles if per_input[a.source] > 1}
@@ -508,5 +508,5 @@ def roundup_items(articles: Sequence[Article]) -> set[str]:
 def off_topic(stories: Sequence[Story], articles: Sequence[Article]) -> set[str]:
     """Ids of the stories other than the main one told only by roundup items (a digest's other
     subjects): not related to the brief's story, so not listed with it."""
-    items = roundup_items(articles)
+    items = roundup_item_ids(articles)
     return {s.id for s in stories if not s.main and all(i in items for i in s.article_ids)}
