@@ -24,7 +24,7 @@ from storyline.records import (
     Article,
     Story,
     content_id,
-    roundup_item_ids,
+    off_topic,
     usable_title,
 )
 
@@ -85,14 +85,9 @@ def analyze(articles: Sequence[Article], config: AnalysisConfig | None = None) -
         if len(groups) > 1:
             main_articles = [articles[i] for i in groups[0].members]
             index = build_index(main_articles)
-            items = roundup_item_ids(articles)
-            filler = {
-                i
-                for g in groups
-                if not g.main and all(articles[i].id in items for i in g.members)
-                for i in g.members
-            }
-            annotated = [a for i, a in enumerate(articles) if i not in filler]
+            hidden = off_topic(stories, articles)
+            filler = {i for s in stories if s.id in hidden for i in s.article_ids}
+            annotated = [a for a in articles if a.id not in filler]
     sims = similarity_matrix(index) if (config.facts or config.conflicts) else None
     facts = align_facts(index, sims=sims) if config.facts else []
     conflicts = number_conflicts(index, sims) if config.conflicts and sims is not None else []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -101,6 +100,8 @@ class Article:
     url: str | None = None
     published: str | None = None
     removed: tuple[Removal, ...] = ()
+    # The id of the wire roundup this article is one item of (see storyline.ingest.roundup).
+    roundup: str | None = None
     paragraphs: tuple[Span, ...] = ()
     sentences: tuple[Span, ...] = ()
     quotes: tuple[Span, ...] = ()
@@ -128,6 +129,7 @@ class Article:
             "published": self.published,
             "text": self.text,
             "removed": [r.to_dict() for r in self.removed],
+            "roundup": self.roundup,
             "paragraphs": [[s.start, s.end] for s in self.paragraphs],
             "sentences": [[s.start, s.end] for s in self.sentences],
             "quotes": [[s.start, s.end] for s in self.quotes],
@@ -146,6 +148,7 @@ class Article:
             outlet=data.get("outlet"),
             url=data.get("url"),
             published=data.get("published"),
+            roundup=data.get("roundup"),
             removed=tuple(
                 Removal(r["text"], r["reason"], r.get("start", 0), r.get("end", 0))
                 for r in data.get("removed", ())
@@ -500,9 +503,8 @@ class Brief:
 
 
 def roundup_item_ids(articles: Sequence[Article]) -> set[str]:
-    """Ids of the articles split from a wire roundup: those that share their input."""
-    per_input = Counter(a.source for a in articles)
-    return {a.id for a in articles if per_input[a.source] > 1}
+    """Ids of the articles that are items of a wire roundup."""
+    return {a.id for a in articles if a.roundup}
 
 
 def off_topic(stories: Sequence[Story], articles: Sequence[Article]) -> set[str]:

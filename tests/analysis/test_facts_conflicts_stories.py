@@ -324,10 +324,14 @@ def test_stories_split_from_one_roundup_count_as_one_article_when_ranking():
     ]
     # Three items of one wire roundup (one input), all on the orchestra ...
     items = [
-        replace(article(*music, id=f"digest#{n}", outlet="Northline"), source="digest.txt")
+        replace(article(*music, id=f"digest#{n}", outlet="Northline"), roundup="digest")
         for n in (1, 2, 3)
     ]
     # ... and two separate articles of the same outlet on the bridge.
     bridge = [replace(a, outlet="Northline") for a in story(2)]
     stories = group_stories(build_index([*items, *bridge]))
     assert stories[0].main and set(stories[0].members) == {3, 4}
+    # Separate articles that merely share a source name (one feed) are not one input.
+    separate = [replace(a, roundup=None, source="feed") for a in items]
+    stories = group_stories(build_index([*separate, *bridge]))
+    assert stories[0].main and set(stories[0].members) == {0, 1, 2}

@@ -65,11 +65,14 @@ def test_prepare_makes_one_article_per_roundup_item():
         ("wire.txt", "Northline", "2026-03-03")
     }
     assert "Holm United" not in articles[0].text and "Holm United" in articles[2].text
+    assert {a.roundup for a in articles} == {"digest-1"}
+    assert Article.from_dict(articles[0].to_dict()) == articles[0]
 
 
 def test_a_plain_article_is_kept_as_it_is():
     article = Article(id="x", source="x.txt", text="LESTRA (Northline) -- Ferries sailed again.")
     assert split_roundup(article) == [article]
+    assert article.roundup is None
 
 
 def test_a_brief_says_how_many_inputs_and_roundup_stories_it_read():

@@ -60,6 +60,7 @@ def test_a_store_made_before_the_index_is_indexed_when_opened(tmp_path: Path) ->
     conn.executescript(
         "DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; "
         "DROP TRIGGER articles_fts_update; DROP TABLE articles_fts; "
+        "ALTER TABLE articles DROP COLUMN roundup; "
         "DELETE FROM schema_migrations WHERE version > 1;"
     )
     conn.close()

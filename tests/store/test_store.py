@@ -73,6 +73,14 @@ def test_articles_round_trip_with_removals(tmp_path: Path) -> None:
     assert store.rejections() == [Rejection("bad.txt", "empty")]
 
 
+def test_a_roundup_item_keeps_its_roundup_in_the_store(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    item = Article(id="d#2", source="d.txt", text=BRIDGE, roundup="d", published="2026-03-03")
+    store.add_batch([item, make(ELECTION, id="e")])
+    assert store.articles(["d#2", "e"]) == [item, make(ELECTION, id="e")]
+    assert store.articles(["d#2"])[0].roundup == "d"
+
+
 def test_same_article_twice_is_stored_once(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db")
     first = store.add_batch([make(BRIDGE, id="a1")])

@@ -78,7 +78,7 @@ def group_stories(
 
     def size(members: list[int]) -> tuple[int, int]:
         # Items split from one input (a roundup's stories) count as one article.
-        inputs = {index.articles[i].source or index.articles[i].id for i in members}
+        inputs = {index.articles[i].roundup or index.articles[i].id for i in members}
         return (len({index.groups[i] for i in members}), len(inputs))
 
     # Ties (a set of one-article stories, two stories of two outlets) go to the story closest

@@ -49,12 +49,12 @@ _LATE_PRONOUN = re.compile(
 )
 # and those whose subject, after an aside, ends on a verb whose action is in an earlier sentence
 # ("The old pier, long a rival of the quay, does."; not "... than interferon did.").
-# "Most staff were similarly casual": compared with what the sentence before said.
-_COMPARED = re.compile(r"\b(?:similarly|likewise)\b(?!,)", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r",\s*(?:does|do|did|is|are|was|were|has|have|had|can|could|will|would|should|may|might)"
     r"(?:\s+(?:not|too|so|now))?\s*[.!?]$"
 )
+# "Most Dask pilots were similarly cautious": compared with what the sentence before said.
+_COMPARED = re.compile(r"\b(?:similarly|likewise)\b(?!,)", re.IGNORECASE)
 # A quotation whose speaker is only a pronoun ("..., he said.") does not say who is speaking.
 _PRONOUN_SPEAKER = re.compile(
     r"[\"”'’,]\s*(?:he|she|they|it)\s+(?:said|says|added|adds|told|asked|stated)\b"

@@ -178,6 +178,7 @@ def split_roundup(article: Article) -> list[Article]:
                 text=text,
                 title=item.title or (f"{article.title} ({n})" if article.title else None),
                 removed=article.removed if not parts else (),
+                roundup=article.id,
             )
         )
     return parts or [article]

@@ -57,14 +57,14 @@ def roundup_items(text: str) -> list[RoundupItem]:
     one) to the next item's start. Text before the first item is an item of its own only when
     it is long enough to be a story.
     """
-    paragraphs = [(m.start(), m.end(), m.group()) for m in _PARAGRAPH.finditer(text)]
-    opens = [k for k, (_, _, p) in enumerate(paragraphs) if _opens_item(p.strip())]
+    paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text)]
+    opens = [k for k, (_, p) in enumerate(paragraphs) if _opens_item(p.strip())]
     if len([k for k in opens if k > 0]) < MIN_ITEMS:
         return []
     heads: list[tuple[int, int | None]] = []  # (first paragraph of the item, its headline)
     for k in opens:
         previous = k - 1
-        if previous >= 0 and previous not in opens and _is_headline(paragraphs[previous][2]):
+        if previous >= 0 and previous not in opens and _is_headline(paragraphs[previous][1]):
             heads.append((previous, previous))
         else:
             heads.append((k, None))
@@ -75,6 +75,6 @@ def roundup_items(text: str) -> list[RoundupItem]:
     for n, (k, headline) in enumerate(heads):
         body = k + 1 if headline is not None else k
         end = paragraphs[heads[n + 1][0]][0] if n + 1 < len(heads) else len(text)
-        title = " ".join(paragraphs[headline][2].split()) if headline is not None else None
+        title = " ".join(paragraphs[headline][1].split()) if headline is not None else None
         items.append(RoundupItem(paragraphs[body][0], end, title))
     return items

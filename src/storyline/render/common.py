@@ -32,9 +32,9 @@ def coverage(brief: Brief) -> str:
     """One line: how many articles, outlets and days the brief covers."""
     outlets = {a.outlet.casefold() for a in brief.articles if a.outlet}
     days = sorted(d.isoformat() for a in brief.articles if (d := a.published_date))
-    per_input = Counter(a.source for a in brief.articles)
-    roundups = {source: n for source, n in per_input.items() if n > 1}
-    parts = [counted(len(per_input), "article")]
+    roundups = Counter(a.roundup for a in brief.articles if a.roundup)
+    inputs = len(brief.articles) - sum(roundups.values()) + len(roundups)
+    parts = [counted(inputs, "article")]
     if roundups:
         # A roundup's stories are read as articles of their own (storyline.ingest.roundup).
         parts[0] += (

@@ -141,6 +141,9 @@ MIGRATIONS: tuple[Migration, ...] = (
             "END",
         ),
     ),
+    Migration(
+        3, "articles split from a wire roundup", ("ALTER TABLE articles ADD COLUMN roundup TEXT",)
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

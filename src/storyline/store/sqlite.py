@@ -22,7 +22,7 @@ from storyline.store.schema import migrate
 from storyline.store.writer import BatchWriter
 
 DEFAULT_DB = "storyline.db"
-_ARTICLE_COLUMNS = "id, source, text, title, outlet, url, published"
+_ARTICLE_COLUMNS = "id, source, text, title, outlet, url, published, roundup"
 
 
 def default_path() -> str:
@@ -325,6 +325,7 @@ class SQLiteStore:
                     outlet=row[4],
                     url=row[5],
                     published=row[6],
+                    roundup=row[7],
                     removed=tuple(removed.get(row[0], ())),
                 )
         return [found[i] for i in listed if i in found]

@@ -270,8 +270,8 @@ class BatchWriter(Placing):
     ) -> None:
         self.conn.execute(
             "INSERT INTO articles (id, source, title, outlet, url, published, day, text, "
-            "story_id, duplicate_of, vector, shingles, ingested_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "story_id, duplicate_of, vector, shingles, ingested_at, roundup) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 article.id,
                 article.source,
@@ -286,6 +286,7 @@ class BatchWriter(Placing):
                 online.encode_vector(vector),
                 shingles.tobytes(),
                 now,
+                article.roundup,
             ),
         )
         self.conn.executemany(
