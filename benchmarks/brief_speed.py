@@ -44,12 +44,13 @@ def _cold_brief(docs: list[RawInput]) -> object:
     process)."""
     from storyline.annotate import mentions
     from storyline.clean import rules, shapes
-    from storyline.index import units
+    from storyline.index import sources, units
     from storyline.summarize import compress
     from storyline.summarize.select import coverage_concepts
 
     mentions._cache.clear()
     units._article_units.cache_clear()
+    sources._article_shingles.cache_clear()
     # Caches keyed by a line's or a sentence's text, which a new cluster would not hit.
     for cached in (rules.sure_reason, shapes._word_tuple, coverage_concepts, compress):
         cached.cache_clear()

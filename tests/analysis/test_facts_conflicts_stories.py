@@ -313,6 +313,24 @@ def test_the_same_articles_share_one_index_and_other_articles_get_their_own():
     assert {u.text for u in other.units} == {u.text for u in build_index([c, a]).units}
     assert any("Varenia" in u.text for u in other.units)
     assert not any("Varenia" in u.text for u in build_index([a, b]).units)
+    # A brief indexes all articles, then each story, then the main story again.
+    assert build_index([a, b]) is first and build_index([a, c]) is other
+    # The same articles in another order are another index (units follow the order).
+    assert build_index([b, a]) is not first
+    assert build_index([b, a]).units[0].text.startswith("Ferries")
+
+
+def test_source_groups_of_equal_articles_agree_whether_or_not_cached():
+    from storyline.index.sources import _article_shingles, source_groups
+
+    text = "The Dask ferry office closed after the storm on Friday, the harbour police said."
+    a = article(text, id="w1", outlet="Northline")
+    b = article(text + " Crews worked through the night.", id="w2", outlet="Vale Post")
+    c = article("The Varenia council met on the ferry cancellations on Monday.", id="w3")
+    _article_shingles.cache_clear()
+    cold = source_groups([a, b, c])
+    assert cold == source_groups([a, b, c]) == [0, 0, 1]
+    assert _article_shingles.cache_info().hits >= 3
 
 
 def test_stories_split_from_one_roundup_count_as_one_article_when_ranking():

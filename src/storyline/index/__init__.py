@@ -44,21 +44,21 @@ class SentenceIndex:
         return np.asarray((self.matrix @ query.T).todense()).ravel()
 
 
-# The last index built: a brief's analysis and its summary both index the main story's
-# articles (the same objects), and articles are immutable, so the second call can reuse it.
-_last: SentenceIndex | None = None
+# The last few indexes built: a brief indexes all its articles, each story, the main story
+# again and the summary's articles (the main story's, the same objects); articles are
+# immutable, so a repeated call can reuse an index. Matched by identity, and few, so that a
+# long-running process holds no more than a brief's worth.
+_recent: list[SentenceIndex] = []
+_RECENT = 4
 
 
 def build_index(articles: Sequence[Article]) -> SentenceIndex:
     """Units, TF-IDF rows and source groups of ``articles``."""
-    global _last
-    last = _last
-    if (
-        last is not None
-        and len(last.articles) == len(articles)
-        and all(a is b for a, b in zip(last.articles, articles, strict=True))
-    ):
-        return last
+    for last in _recent:
+        if len(last.articles) == len(articles) and all(
+            a is b for a, b in zip(last.articles, articles, strict=True)
+        ):
+            return last
     units = build_units(articles)
     vectorizer, matrix = fit_tfidf(units)
     index = SentenceIndex(
@@ -68,5 +68,6 @@ def build_index(articles: Sequence[Article]) -> SentenceIndex:
         groups=tuple(source_groups(articles)),
         vectorizer=vectorizer,
     )
-    _last = index
+    _recent.insert(0, index)
+    del _recent[_RECENT:]
     return index

@@ -7,7 +7,8 @@ they come from the same outlet or when most of their word 5-gram shingles are sh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
+from functools import lru_cache
 
 from storyline.index.text import words
 from storyline.records import Article
@@ -20,7 +21,14 @@ def _shingles(text: str, size: int = 5) -> set[int]:
     return {hash(tuple(tokens[i : i + size])) for i in range(max(0, len(tokens) - size + 1))}
 
 
-def overlap(a: set[int], b: set[int]) -> float:
+# A brief groups the same articles several times (all of them, each story, the main story);
+# the bound keeps a long-running process's memory small (a few MB).
+@lru_cache(maxsize=256)
+def _article_shingles(article: Article) -> frozenset[int]:
+    return frozenset(_shingles(article.text))
+
+
+def overlap(a: Set[int], b: Set[int]) -> float:
     """Shared shingles over the smaller set: 1.0 when one text is contained in the other."""
     if not a or not b:
         return 0.0
@@ -50,7 +58,7 @@ def source_groups(
                 union(i, by_outlet[key])
             else:
                 by_outlet[key] = i
-    shingles = [_shingles(a.text) for a in articles]
+    shingles = [_article_shingles(a) for a in articles]
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):
             if find(i) != find(j) and overlap(shingles[i], shingles[j]) >= threshold:

@@ -192,12 +192,12 @@ def _leans_on_context(text: str, first_word: str) -> bool:
 def fit_tfidf(units: Sequence[Unit]) -> tuple[TfidfVectorizer | None, sparse.csr_matrix]:
     """A TF-IDF model over the units' concepts and its L2-normalised rows (one per unit)."""
     # The vectorizer sorts its vocabulary itself, so a unit's concepts need no order here.
-    docs = [list(u.concepts) for u in units]
+    docs = [u.concepts for u in units]
     if not any(docs):
         return None, sparse.csr_matrix((len(docs), 1), dtype=np.float64)
     vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
     return vectorizer, sparse.csr_matrix(vectorizer.fit_transform(docs))
 
 
-def _identity(doc: list[str]) -> list[str]:
+def _identity(doc: frozenset[str]) -> frozenset[str]:
     return doc
