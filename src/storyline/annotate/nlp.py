@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyline.errors import ConfigError
 
@@ -58,7 +58,26 @@ def load() -> Language:
             import spacy
 
             try:
-                _loaded[name] = spacy.load(name, exclude=list(_UNUSED))
+                language = spacy.load(name, exclude=list(_UNUSED))
             except OSError as exc:
                 raise ConfigError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
+            _loaded[name] = _numpy_matrix_products(language)
         return _loaded[name]
+
+
+def _numpy_matrix_products(language: Language) -> Language:
+    """``language`` with its CPU layers multiplying matrices through NumPy's BLAS.
+
+    thinc's CPU backend multiplies with its own BLIS build by default; NumPy's OpenBLAS tags
+    the same sentences 1.7 times as fast on the machine of benchmarks/RESULTS.md, one thread
+    or two, with the same tags and entities. Other backends (Apple's, a GPU's) are kept.
+    """
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in language.pipeline:
+        model: Any = getattr(component, "model", None)
+        for node in model.walk() if hasattr(model, "walk") else ():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
+    return language
