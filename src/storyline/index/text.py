@@ -7,6 +7,7 @@ bigrams of adjacent non-stop words. They are computed once per sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import snowballstemmer
@@ -60,9 +61,11 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOP_WORDS and len(w) > 1]
 
 
-def concepts(text: str) -> set[str]:
-    """Content stems plus bigrams of adjacent content words (joined by a space)."""
-    tokens = words(text)
+def concepts(text: str, tokens: Sequence[str] | None = None) -> set[str]:
+    """Content stems plus bigrams of adjacent content words (joined by a space).
+
+    ``tokens``, when given, are ``words(text)`` already computed."""
+    tokens = words(text) if tokens is None else tokens
     out: set[str] = set()
     previous: str | None = None
     for token in tokens:

@@ -167,7 +167,7 @@ def _article_units(article: Article) -> tuple[Unit, ...]:
                 text=text,
                 n_words=len(text.split()),
                 position=s / count if count else 0.0,
-                concepts=frozenset(concepts(text)),
+                concepts=frozenset(concepts(text, tokens)),
                 numbers=numbers(text),
                 dangling=bool(tokens) and _leans_on_context(text, tokens[0]),
                 complete=bool(_COMPLETE.search(text)),

@@ -76,6 +76,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         "",
     ),
 )
+# Every rule but the first needs one of these words: most sentences skip those rules.
+_TRIGGER = re.compile(rf"{_DAY}|{_DEICTIC}|\b(?:here|week|month|weekend)\b")
 _FIRST_LETTER = re.compile(r"^([\"“'‘`(]*)([a-z])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 # Spaces a removal left before punctuation (not before an ellipsis, which is spaced).
@@ -94,7 +96,7 @@ def compress(sentence: str) -> str:
     'Officials said that the bridge would reopen.'
     """
     text = strip_dateline(sentence)
-    for pattern, replacement in _RULES:
+    for pattern, replacement in _RULES if _TRIGGER.search(text) else _RULES[:1]:
         shorter = pattern.sub(replacement, text)
         if not _BARE_ATTRIBUTION.match(shorter):
             text = shorter
