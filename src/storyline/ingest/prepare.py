@@ -7,9 +7,11 @@ inputs with nothing usable left into rejections.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from html.entities import html5
 
 from storyline.clean import Cleaned, clean_many
 from storyline.clean.blocks import normalise
@@ -65,16 +67,43 @@ def _iso(value: str | None) -> str | None:
         return found.isoformat() if found else None
 
 
+# Typesetting codes of agency feeds, written as SGML entity references: "&UR; Vale Review &LR;"
+# (a magazine's name set apart), "&QL;" and "&QC;" (line ends), "&HT;" (a tab) as a whole
+# headline. Upper-case names of two or three letters that are not HTML entities (so "&AMP;"
+# stays an ampersand); the spaces around one go with it when punctuation follows.
+_MARKUP_CODE = re.compile(r"[ \t]*&([A-Z]{2,3});(?:[ \t]+(?=[,.;:!?]))?")
+
+
+def strip_markup_codes(text: str) -> str:
+    """``text`` without feed typesetting codes (see ``_MARKUP_CODE``)."""
+    if "&" not in text:
+        return text
+    return _MARKUP_CODE.sub(_decoded_or_dropped, text)
+
+
+def _decoded_or_dropped(code: re.Match[str]) -> str:
+    entity = f"&{code.group(1)};"
+    if entity[1:] in html5:
+        return code.group(0).replace(entity, html5[entity[1:]])
+    return ""
+
+
+def _title(title: str | None) -> str | None:
+    cleaned = strip_markup_codes(title).strip() if title else ""
+    return cleaned or None
+
+
 def _extract(raw: RawInput) -> _Extracted | Rejection:
     if raw.html is None:
-        return _Extracted(raw, raw.text or "", raw.title, raw.outlet, _iso(raw.published), raw.url)
+        text = strip_markup_codes(raw.text or "")
+        return _Extracted(raw, text, _title(raw.title), raw.outlet, _iso(raw.published), raw.url)
     page = extract_page(raw.html, url=raw.url)
     if page is None or not page.text.strip():
         return Rejection(raw.source, "no article text found in the HTML page")
     return _Extracted(
         raw,
-        page.text,
-        raw.title or page.title,
+        strip_markup_codes(page.text),
+        _title(raw.title) or _title(page.title),
         raw.outlet or page.outlet,
         _iso(raw.published) or _iso(page.published),
         raw.url or page.url,
