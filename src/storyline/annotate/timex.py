@@ -178,6 +178,14 @@ _NAME_BEFORE = re.compile(r"[A-Z][\w'’&.-]*\s+$")
 _POSSESSIVE_ALONE = re.compile(r"['’]s(?!\s+[a-z])")
 
 
+# "the Sunday Courier", "The Saturday Review": a weekday between "the" and a capitalised word
+# (not a month) is part of a name. ("Tuesday's Senate vote" has no "the" and stays a day.)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_CAPITALISED_AFTER = re.compile(
+    r"\s+(?!(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")\b)[A-Z][a-z]"
+)
+
+
 # "Monday through Thursday", "Monday to Friday": a span of days, most often a routine.
 _RANGE_AFTER = re.compile(rf"\s*(?:through|thru|to|-|–)\s*(?:{_DAY_NAMES})\b", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(rf"\b(?:{_DAY_NAMES})\s*(?:through|thru|to|-|–)\s*$", re.IGNORECASE)
@@ -206,6 +214,8 @@ def _generic_weekday(text: str, match: re.Match[str]) -> bool:
     if _HABIT_BEFORE.search(before):
         return True
     if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(before):
+        return True
+    if _THE_BEFORE.search(before) and _CAPITALISED_AFTER.match(text, match.end()):
         return True
     after = _PLURAL_AFTER.match(text, match.end())
     if after and after.group(1) not in _VERBS_IN_S:
