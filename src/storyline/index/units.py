@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -199,5 +199,5 @@ def fit_tfidf(units: Sequence[Unit]) -> tuple[TfidfVectorizer | None, sparse.csr
     return vectorizer, sparse.csr_matrix(vectorizer.fit_transform(docs))
 
 
-def _identity(doc: frozenset[str]) -> frozenset[str]:
+def _identity(doc: Collection[str]) -> Collection[str]:
     return doc

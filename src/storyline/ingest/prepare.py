@@ -69,8 +69,9 @@ def _iso(value: str | None) -> str | None:
 
 # Typesetting codes of agency feeds, written as SGML entity references: "&UR; Vale Review &LR;"
 # (a magazine's name set apart), "&QL;" and "&QC;" (line ends), "&HT;" (a tab) as a whole
-# headline. Upper-case names of two or three letters that are not HTML entities (so "&AMP;"
-# stays an ampersand); the spaces around one go with it when punctuation follows.
+# headline: upper-case names of two or three letters that are not HTML entities ("&AMP;"
+# becomes an ampersand). The spaces before a code go with it, and those after it when
+# punctuation follows ("&UR; Vale Review &LR; , she" -> "Vale Review, she").
 _MARKUP_CODE = re.compile(r"[ \t]*&([A-Z]{2,3});(?:[ \t]+(?=[,.;:!?]))?")
 
 
