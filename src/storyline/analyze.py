@@ -101,7 +101,7 @@ def analyze(articles: Sequence[Article], config: AnalysisConfig | None = None) -
         timeline=notes.timeline,
         facts=tuple(facts),
         # With one independent source every fact is "reported by one source only": no news.
-        unique={k: tuple(v) for k, v in unique_facts(facts).items()}
+        unique={k: tuple(v) for k, v in unique_facts(facts, index, sims).items()}
         if len(set(index.groups)) > 1
         else {},
         conflicts=tuple(sort_conflicts(conflicts)),

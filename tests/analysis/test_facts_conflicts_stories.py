@@ -1,4 +1,5 @@
 from storyline.align import align_facts, similarity_matrix, unique_facts
+from storyline.align.facts import ECHO_THRESHOLD, SAME_FACT_THRESHOLD
 from storyline.cluster import group_stories
 from storyline.compare import figures, number_conflicts
 from storyline.index import build_index
@@ -43,6 +44,31 @@ def test_unique_facts_are_listed_per_article():
     assert any(by_id[i].text == UNIQUE[0] for i in unique.get("art0", [])) or not any(
         ch.isdigit() for ch in UNIQUE[0]
     )
+
+
+def test_a_fact_another_outlet_rewords_is_not_reported_by_one_outlet_only():
+    claim = (
+        "A trial by Holm University doctors shows that sea-salt baths are a good remedy "
+        "for chronic ferry sickness."
+    )
+    own = "The Dask ferry company was fined 40,000 crowns by the Lestra harbour master."
+    reworded = "Sea-salt baths helped passengers who suffer from ferry sickness, Holm doctors said."
+    other = "The Varenia council approved a new school budget of 12 million crowns."
+    a = article(claim, own, id="n1", outlet="Northline")
+    b = article(reworded, other, id="v1", outlet="Vale Post")
+    index = build_index([a, b])
+    sims = similarity_matrix(index)
+    texts = [u.text for u in index.units]
+    between = sims[texts.index(claim), texts.index(reworded)]
+    assert ECHO_THRESHOLD <= between < SAME_FACT_THRESHOLD  # too loose to group, yet close
+    facts = align_facts(index, sims=sims)
+    by_text = {f.text: f for f in facts}
+    assert by_text[claim].independent_outlets == 1  # not grouped with the rewording
+    listed = {by_text_id for ids in unique_facts(facts, index, sims).values() for by_text_id in ids}
+    assert by_text[own].id in listed and by_text[other].id in listed
+    assert by_text[claim].id not in listed and by_text[reworded].id not in listed
+    # Without the index, every single-source fact is listed (the old reading).
+    assert by_text[claim].id in {i for ids in unique_facts(facts).values() for i in ids}
 
 
 def test_first_reporter_is_the_earliest_article():

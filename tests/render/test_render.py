@@ -244,6 +244,29 @@ def test_one_outlet_facts_already_in_the_summary_are_not_repeated(fmt):
     assert "Customs staff" in section and "crossing reopened" not in section
 
 
+def test_one_outlet_facts_are_capped_per_outlet_not_per_article():
+    from storyline.records import Analysis, Citation, Fact
+    from storyline.render.markdown import SHOW_UNIQUE_PER_OUTLET
+
+    papers = [article(f"Piece {n}.", id=f"p{n}", outlet="Harbour Post") for n in range(3)]
+    wire = article("Wire piece.", id="w", outlet="Northline")
+    facts, unique = [], {}
+    for a in [*papers, wire]:
+        for k in range(2):
+            fact = Fact(f"{a.id}-{k}", f"Fact {k} told only by {a.id} about the Dask quay.",
+                        (Citation(a.id, 0, 5),), 1)  # fmt: skip
+            facts.append(fact)
+            unique.setdefault(a.id, []).append(fact.id)
+    brief = Brief(
+        articles=(*papers, wire),
+        analysis=Analysis(facts=tuple(facts), unique={k: tuple(v) for k, v in unique.items()}),
+    )
+    section = render(brief, "md").split("## Reported by one outlet only")[1].split("\n## ")[0]
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    assert sum(line.startswith("- Harbour Post:") for line in lines) == SHOW_UNIQUE_PER_OUTLET
+    assert sum(line.startswith("- Northline:") for line in lines) == 2
+
+
 def test_wire_datelines_are_stripped():
     from storyline.index.units import strip_dateline
 

@@ -20,6 +20,11 @@ from storyline.index.text import numbers_conflict
 from storyline.records import Citation, Fact, content_id
 
 SAME_FACT_THRESHOLD = 0.5
+# Another source's sentence this similar (below SAME_FACT_THRESHOLD) often says the same in
+# other words ("Salt baths eased ferry sickness, Holm doctors found" / "A trial by Holm
+# doctors shows that sea-salt baths are a good remedy for ferry sickness"). Too
+# loose to group as one fact, close enough that "reported by one outlet only" may be false.
+ECHO_THRESHOLD = 0.25
 MIN_WORDS, MAX_WORDS = 6, 60
 # A single-source sentence is a reportable fact when it carries specifics: a figure or a name.
 _SPECIFIC = re.compile(r"\d|(?<=[a-z,;] )[A-Z][a-z]")
@@ -102,11 +107,44 @@ def _fact(index: SentenceIndex, members: list[int]) -> Fact:
     )
 
 
-def unique_facts(facts: Sequence[Fact]) -> dict[str, list[str]]:
-    """Fact ids reported by one independent source only, listed under each of its articles."""
+def unique_facts(
+    facts: Sequence[Fact],
+    index: SentenceIndex | None = None,
+    sims: np.ndarray | None = None,
+    *,
+    echo_threshold: float = ECHO_THRESHOLD,
+) -> dict[str, list[str]]:
+    """Fact ids reported by one independent source only, listed under each of its articles.
+
+    Given the ``index`` the facts were aligned on (and its similarities), a fact is left out
+    when a sentence of another source comes within ``echo_threshold`` of one of its sentences
+    (in any role: a sentence already grouped into another fact counts too): it may be the same
+    fact reworded, and a false "only one outlet reports this" misleads more than a missing one.
+    """
+    echoed = _echoed(facts, index, sims, echo_threshold) if index is not None else set()
     out: dict[str, list[str]] = {}
     for fact in facts:
-        if fact.independent_outlets == 1:
+        if fact.independent_outlets == 1 and fact.id not in echoed:
             for article_id in fact.article_ids:
                 out.setdefault(article_id, []).append(fact.id)
     return out
+
+
+def _echoed(
+    facts: Sequence[Fact], index: SentenceIndex, sims: np.ndarray | None, threshold: float
+) -> set[str]:
+    """Ids of the single-source facts that another source's sentence comes close to."""
+    single = [f for f in facts if f.independent_outlets == 1]
+    if not single:
+        return set()
+    sims = similarity_matrix(index) if sims is None else sims
+    where = {(index.articles[u.article].id, u.start, u.end): i for i, u in enumerate(index.units)}
+    groups = np.array([index.groups[u.article] for u in index.units])
+    echoed = set()
+    for fact in single:
+        rows = [
+            where[key] for c in fact.citations if (key := (c.article_id, c.start, c.end)) in where
+        ]
+        if rows and (sims[rows][:, groups != groups[rows[0]]] >= threshold).any():
+            echoed.add(fact.id)
+    return echoed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from storyline.records import Brief, TimelineEvent, off_topic
@@ -66,13 +67,19 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> list[str]:
     unique_lines = []
     summarized = in_summary(brief)
     shown: set[str] = set()
+    per_outlet: Counter[str] = Counter()
     for article_id, ids in sorted(a.unique.items(), key=lambda kv: numbers.get(kv[0], 0)):
         article = by_id.get(article_id)
-        fresh = [i for i in ids if i not in shown and not summarized(facts[i].text)][
-            :SHOW_UNIQUE_PER_OUTLET
-        ]
-        if article is None or not fresh:
+        if article is None:
             continue
+        # The cap is per outlet: a paper with ten articles in the set gets no more lines.
+        key = (article.outlet or article.id).casefold()
+        room = SHOW_UNIQUE_PER_OUTLET - per_outlet[key]
+        fresh = [i for i in ids if i not in shown and not summarized(facts[i].text)]
+        if room <= 0 or not fresh:
+            continue
+        fresh = fresh[:room]
+        per_outlet[key] += len(fresh)
         outlet = _inline(article.outlet or "unknown outlet")
         for fact_id in fresh:
             shown.add(fact_id)
