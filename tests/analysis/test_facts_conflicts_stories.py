@@ -137,6 +137,28 @@ def _conflicts(*texts: str) -> list:
     return number_conflicts(index, similarity_matrix(index))
 
 
+def test_a_part_counts_the_whole_s_things_and_a_cut_off_is_no_figure():
+    found = figures("In 2026, 45 of the 50 districts had rates of more than 15 percent.")
+    assert [(f.value, f.word) for f in found] == [(45, "districts"), (15, "percent")]
+    found = figures("Four of 45 districts had rates of 15 percent or higher.")
+    assert [(f.value, f.word) for f in found] == [(4, "districts")]
+    assert figures("Fares are free for 2 weeks for riders aged 65 and over.")[0].value == 2
+    assert len(figures("Fares are free for riders aged 65 and over.")) == 0
+
+
+def test_a_first_count_and_its_update_from_one_outlet_are_no_disagreement():
+    first = "Twelve people were hurt in the Dask quay fire on Monday, police said."
+    update = "Thirteen people were hurt in the Dask quay fire on Monday, police said."
+    other = "Thirteen people were hurt when fire swept the Dask quay on Monday, the service said."
+    a1 = article(first, id="a1", outlet="Northline")
+    a2 = article(update, id="a2", outlet="Northline")
+    b = article(other, id="b", outlet="Vale Post")
+    index = build_index([a1, b])
+    assert len(number_conflicts(index, similarity_matrix(index))) == 1  # they disagree ...
+    index = build_index([a1, a2, b])
+    assert number_conflicts(index, similarity_matrix(index)) == []  # ... until the update
+
+
 def test_a_shared_figure_means_the_other_figures_count_other_things():
     # Both give the forecast (54 cents); the 3 and the 60 are a shortfall and an estimate.
     assert not _conflicts(

@@ -96,9 +96,10 @@ def figures(text: str) -> list[Figure]:
     """The figures in a sentence (years and ordinal-looking numbers are left out)."""
     tokens = _TOKEN.findall(_CLOCK.sub(" ", text))
     found: list[Figure] = []
+    wholes: set[int] = set()
     for i, token in enumerate(tokens):
         value = _value(token)
-        if value is None or _YEAR.match(token):
+        if value is None or _YEAR.match(token) or i in wholes:
             continue
         rest = tokens[i + 1 : i + 4]
         written = token
@@ -107,6 +108,15 @@ def figures(text: str) -> list[Figure]:
             written = f"{token} {rest[0]}"
             rest = rest[1:]
         window = tokens[i + 1 : i + 7]
+        # "45 of the 50 states": 45 counts states; 50 is the whole they are part of.
+        whole = _partitive_whole(tokens, i + 1)
+        if whole is not None:
+            wholes.add(whole)
+            rest, window = tokens[whole + 1 : whole + 4], tokens[whole + 1 : whole + 7]
+        # "15 percent or higher", "aged 65 and over": a cut-off that defines a group, not a
+        # measured figure.
+        if {tuple(w.lower() for w in rest[k : k + 2]) for k in (0, 1)} & _CUT_OFF:
+            continue
         # The context ends where another item starts ("nine people and injured 12").
         cut = next((k for k, w in enumerate(window) if k and w.lower() in _NEXT_ITEM), None)
         content = [w for w in window[:cut] if w.lower() not in STOP_WORDS]
@@ -137,6 +147,20 @@ def figures(text: str) -> list[Figure]:
             word = counted.lower() if "-" in counted else head
             found.append(Figure(value, written, stem(head), context, word, per))
     return found
+
+
+_CUT_OFF_WORDS = "more higher above older over greater up less fewer lower below under younger"
+_CUT_OFF = frozenset((joint, word) for joint in ("or", "and") for word in _CUT_OFF_WORDS.split())
+
+
+def _partitive_whole(tokens: Sequence[str], after: int) -> int | None:
+    """The index of M in "N of (the) M ..." when the number N ends just before ``after``."""
+    if after >= len(tokens) or tokens[after].lower() != "of":
+        return None
+    k = after + 1 + (after + 1 < len(tokens) and tokens[after + 1].lower() == "the")
+    if k < len(tokens) and _value(tokens[k]) is not None and not _YEAR.match(tokens[k]):
+        return k
+    return None
 
 
 def _value(token: str) -> float | None:
@@ -223,9 +247,37 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
             given = [a for _, ids, _ in by_value.values() for a in ids]
             # An article that gives two of the figures counts two things, not one thing
             # twice ("nine dockers hurt ... 600 dockers at the fair"): no single disagreement.
-            if len(by_value) > 1 and len(given) == len(set(given)):
+            if (
+                len(by_value) > 1
+                and len(given) == len(set(given))
+                and not _source_gives_two(index, sims, per_unit, keys, counted, members, by_value)
+            ):
                 conflicts.append(_conflict(label, by_value))
     return conflicts
+
+
+def _source_gives_two(
+    index: SentenceIndex,
+    sims: np.ndarray,
+    per_unit: Sequence[list[Figure]],
+    keys: Sequence[set[str]],
+    counted: str,
+    members: Sequence[int],
+    by_value: dict[float, tuple[str, set[str], str]],
+) -> bool:
+    """Whether one source (an outlet, or a story and its copies) itself gives two of the
+    figures, in the conflict's sentences or in sentences closely related to them: a first
+    count and an update ("Twelve people were injured", later "Thirteen"), which is no
+    disagreement between outlets."""
+    given: dict[int, set[float]] = defaultdict(set)
+    for u in range(len(index.units)):
+        if counted not in keys[u]:
+            continue
+        if u not in members and not (sims[u, list(members)] >= RELATED_THRESHOLD).any():
+            continue
+        values = {f.value for f in per_unit[u] if f.key == counted} & by_value.keys()
+        given[index.groups[index.units[u].article]] |= values
+    return any(len(values) > 1 for values in given.values())
 
 
 def _paired(fa: list[Figure], fb: list[Figure]) -> list[tuple[Figure, Figure]]:
