@@ -71,6 +71,20 @@ def test_a_fact_another_outlet_rewords_is_not_reported_by_one_outlet_only():
     assert by_text[claim].id in {i for ids in unique_facts(facts).values() for i in ids}
 
 
+def test_a_question_or_a_sentence_leaning_on_the_one_before_is_no_fact_alone():
+    a = article(
+        "The Dask harbour office said 40 berths would reopen on Monday after the storm.",
+        "Q. Are the harbour lights at Dask on at all times during the winter season?",
+        "He added that 12 of them would be reserved for the Lestra ferry company.",
+        "Will the 40 berths be enough for the Varenia fleet this winter?",
+        id="n1",
+        outlet="Northline",
+    )
+    texts = {f.text for f in align_facts(build_index([a]))}
+    assert any(t.startswith("The Dask harbour office") for t in texts)
+    assert not any(t.startswith(("Q.", "He added", "Will the")) for t in texts)
+
+
 def test_first_reporter_is_the_earliest_article():
     facts = align_facts(build_index(story(3)))
     shared = [f for f in facts if f.independent_outlets == 3]

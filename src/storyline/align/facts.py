@@ -30,6 +30,23 @@ MIN_WORDS, MAX_WORDS = 6, 60
 _SPECIFIC = re.compile(r"\d|(?<=[a-z,;] )[A-Z][a-z]")
 
 
+def _reportable_alone(unit: Unit) -> bool:
+    """Whether one source's sentence can be listed as a fact of its own: it carries specifics,
+    states something (a question, "Q. Are the lights on?", does not) and needs no sentence
+    before it ("The other study found ...")."""
+    text = unit.text.rstrip("\"”'’) ")
+    return (
+        bool(_SPECIFIC.search(unit.text))
+        and not unit.dangling
+        and not text.endswith("?")
+        and not _QUESTION_LABEL.match(unit.text)
+    )
+
+
+# An interview's or a reader Q&A's labels: "Q. ...", "Q: ...".
+_QUESTION_LABEL = re.compile(r"Q[.:]\s")
+
+
 def _eligible(unit: Unit) -> bool:
     return unit.complete and MIN_WORDS <= unit.n_words <= MAX_WORDS
 
@@ -66,7 +83,7 @@ def align_facts(
         members = _members(seed, units, sims[seed], assigned | ~mask, threshold)
         assigned[members] = True
         fact = _fact(index, members)
-        if fact.independent_outlets > 1 or _SPECIFIC.search(units[seed].text):
+        if fact.independent_outlets > 1 or _reportable_alone(units[seed]):
             while fact.id in seen:  # the same wording founding two facts (rare)
                 fact = dataclasses.replace(fact, id=fact.id + "x")
             seen.add(fact.id)
