@@ -85,6 +85,28 @@ def test_a_question_or_a_sentence_leaning_on_the_one_before_is_no_fact_alone():
     assert not any(t.startswith(("Q.", "He added", "Will the")) for t in texts)
 
 
+def test_two_things_said_of_one_rarely_named_person_are_two_facts():
+    ordered = "Judge Mara Lindqvist of Dask ordered a recount."
+    ruled = "Judge Mara Lindqvist of Dask denied bail."
+    elsewhere = "The Varenia ferry timetable changes in May, the operator said."
+    again = "Ferries to Lestra sail twice a day in summer, the Varenia operator said."
+    index = build_index(
+        [
+            article(ordered, id="n1", outlet="Northline"),
+            article(ruled, id="v1", outlet="Vale"),
+            article(elsewhere, again, id="c1", outlet="Courier"),
+        ]
+    )
+    sims = similarity_matrix(index)
+    assert sims[0, 1] >= SAME_FACT_THRESHOLD  # the rare name makes them look alike
+    facts = align_facts(index, sims=sims)
+    assert all(f.independent_outlets == 1 for f in facts) and len(facts) == 4
+    # The same claim reworded is still one fact; so is one whose subject opens both sentences.
+    a = article("Lindqvist ordered the Dask harbour board to meet next week.", id="a", outlet="A")
+    b = article("Lindqvist ordered the harbour board of Dask to meet.", id="b", outlet="B")
+    assert [f.independent_outlets for f in align_facts(build_index([a, b]))] == [2]
+
+
 def test_first_reporter_is_the_earliest_article():
     facts = align_facts(build_index(story(3)))
     shared = [f for f in facts if f.independent_outlets == 3]

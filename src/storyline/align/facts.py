@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from storyline.index import SentenceIndex, Unit
-from storyline.index.text import numbers_conflict
+from storyline.index.text import numbers_conflict, stem
 from storyline.records import Citation, Fact, content_id
 
 SAME_FACT_THRESHOLD = 0.5
@@ -101,11 +101,28 @@ def _members(
         unit = units[i]
         if i == seed or taken[i] or unit.article == own.article:
             continue
-        if numbers_conflict(own.numbers, unit.numbers):
+        if numbers_conflict(own.numbers, unit.numbers) or not _share_more_than_names(own, unit):
             continue
         if unit.article not in best or row[i] > row[best[unit.article]]:
             best[unit.article] = i
     return [seed, *sorted(best.values(), key=lambda i: -row[i])]
+
+
+# A capitalised word past a sentence's first: a name, a title or an organisation's word.
+_NAME_WORD = re.compile(r"(?<=[\w,;:)\"”'’] )[A-Z][\w'’-]*")
+_FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _share_more_than_names(a: Unit, b: Unit) -> bool:
+    """Whether two sentences share a content word that is not part of a name: two things
+    said of one person ("Judge Vale ordered ..." / "Judge Vale found ...") are two facts,
+    however rare the name that makes them look alike."""
+    names = {stem(w.lower()) for unit in (a, b) for w in _NAME_WORD.findall(unit.text)}
+    # A capitalised first word is a name when both sentences write it so ("Vale ordered ...").
+    first = [_FIRST_WORD.match(unit.text) for unit in (a, b)]
+    if first[0] and first[1] and first[0].group(0) == first[1].group(0):
+        names.add(stem(first[0].group(0).lower()))
+    return any(" " not in c and c not in names for c in a.concepts & b.concepts)
 
 
 def _fact(index: SentenceIndex, members: list[int]) -> Fact:
