@@ -28,12 +28,14 @@ ECHO_THRESHOLD = 0.25
 MIN_WORDS, MAX_WORDS = 6, 60
 # A single-source sentence is a reportable fact when it carries specifics: a figure or a name.
 _SPECIFIC = re.compile(r"\d|(?<=[a-z,;] )[A-Z][a-z]")
+# An interview's or a reader Q&A's labels: "Q. ...", "Q: ...".
+_QUESTION_LABEL = re.compile(r"Q[.:]\s")
 
 
 def _reportable_alone(unit: Unit) -> bool:
     """Whether one source's sentence can be listed as a fact of its own: it carries specifics,
     states something (a question, "Q. Are the lights on?", does not) and needs no sentence
-    before it ("The other study found ...")."""
+    before it ("He added that ...")."""
     text = unit.text.rstrip("\"”'’) ")
     return (
         bool(_SPECIFIC.search(unit.text))
@@ -41,10 +43,6 @@ def _reportable_alone(unit: Unit) -> bool:
         and not text.endswith("?")
         and not _QUESTION_LABEL.match(unit.text)
     )
-
-
-# An interview's or a reader Q&A's labels: "Q. ...", "Q: ...".
-_QUESTION_LABEL = re.compile(r"Q[.:]\s")
 
 
 def _eligible(unit: Unit) -> bool:

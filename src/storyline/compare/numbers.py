@@ -108,12 +108,12 @@ def figures(text: str) -> list[Figure]:
             written = f"{token} {rest[0]}"
             rest = rest[1:]
         window = tokens[i + 1 : i + 7]
-        # "45 of the 50 states": 45 counts states; 50 is the whole they are part of.
+        # "9 of the 14 districts": 9 counts districts; 14 is the whole they are part of.
         whole = _partitive_whole(tokens, i + 1)
         if whole is not None:
             wholes.add(whole)
             rest, window = tokens[whole + 1 : whole + 4], tokens[whole + 1 : whole + 7]
-        # "15 percent or higher", "aged 65 and over": a cut-off that defines a group, not a
+        # "20 percent or more", "aged 65 and over": a cut-off that defines a group, not a
         # measured figure.
         if {tuple(w.lower() for w in rest[k : k + 2]) for k in (0, 1)} & _CUT_OFF:
             continue
@@ -267,13 +267,14 @@ def _source_gives_two(
 ) -> bool:
     """Whether one source (an outlet, or a story and its copies) itself gives two of the
     figures, in the conflict's sentences or in sentences closely related to them: a first
-    count and an update ("Twelve people were injured", later "Thirteen"), which is no
+    count and an update ("Twelve dockers were hurt", later "Thirteen"), which is no
     disagreement between outlets."""
     given: dict[int, set[float]] = defaultdict(set)
+    rows = list(members)
     for u in range(len(index.units)):
         if counted not in keys[u]:
             continue
-        if u not in members and not (sims[u, list(members)] >= RELATED_THRESHOLD).any():
+        if u not in members and not (sims[u, rows] >= RELATED_THRESHOLD).any():
             continue
         values = {f.value for f in per_unit[u] if f.key == counted} & by_value.keys()
         given[index.groups[index.units[u].article]] |= values
