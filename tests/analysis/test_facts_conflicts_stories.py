@@ -437,3 +437,54 @@ def test_stories_split_from_one_roundup_count_as_one_article_when_ranking():
     separate = [replace(a, roundup=None, source="feed") for a in items]
     stories = group_stories(build_index([*separate, *bridge]))
     assert stories[0].main and set(stories[0].members) == {0, 1, 2}
+
+
+def test_casualty_counts_are_read_however_they_are_worded():
+    def read(text: str) -> list[tuple[float, str, str]]:
+        return [(f.value, f.key, f.bound) for f in figures(text)]
+
+    assert read("At least 14 people were killed and 30 injured in the Dask ferry fire.") == [
+        (14, "dead", "min"),
+        (30, "injured", ""),
+    ]
+    assert read("The fire killed 14, injuring 30 dockers; two crew are still missing.") == [
+        (14, "dead", ""),
+        (30, "injured", ""),
+        (2, "missing", ""),
+    ]
+    assert read("The death toll from the Dask ferry fire has risen to 17.") == [(17, "dead", "")]
+    assert read("Three harbour pilots were hurt.") == [(3, "injured", "")]
+    # Not casualty counts: an age, a compound, "no one", a time, an increment.
+    assert read("Holm, 51, killed himself on the quay.") == []
+    assert [f.key for f in figures("A 41-year-old docker died on the quay.")] == ["old"]
+    assert read("No one was hurt in the Dask blast.") == []
+    assert read("He was killed 10 years ago in Dask.") == []
+    assert read("Nine more people died overnight.") == []
+
+
+def test_casualty_counts_of_one_day_disagree_unless_one_is_a_lower_bound():
+    def conflicts(first: str, second: str, days: tuple[str, str] = ("2026-05-04",) * 2) -> list:
+        arts = [
+            article(first, id="a", outlet="Northline", published=days[0]),
+            article(second, id="b", outlet="Vale Post", published=days[1]),
+        ]
+        index = build_index(arts)
+        return number_conflicts(index, similarity_matrix(index))
+
+    found = conflicts(
+        "The Dask ferry fire killed 14 people on Monday, the harbour master said.",
+        "Eleven people died in the Dask ferry fire on Monday, the harbour master said.",
+    )
+    assert [(c.description, {s.value for s in c.sides}) for c in found] == [
+        ("Outlets give different figures (Eleven vs 14) for 'dead'", {"14", "Eleven"})
+    ]
+    # "At least 11" admits 14; a higher toll a day later is an update.
+    assert not conflicts(
+        "The Dask ferry fire killed 14 people on Monday, the harbour master said.",
+        "At least 11 people died in the Dask ferry fire on Monday, the harbour master said.",
+    )
+    assert not conflicts(
+        "The Dask ferry fire killed 14 people on Monday, the harbour master said.",
+        "Eleven people died in the Dask ferry fire on Monday, the harbour master said.",
+        days=("2026-05-05", "2026-05-04"),
+    )

@@ -3,15 +3,18 @@ differently ("about 1,200 trucks a day" against "as many as 1,250 trucks a day")
 
 A figure is a number (in digits or a simple number word) with the content word it counts, the
 first non-stop word after it ("trucks", "hours", "members"), and the rate it is given at, if
-any ("trucks a day", "cents per share"). Two sentences conflict when they come from different
-independent sources, give different numbers for the same counted thing at the same rate, and
-are about the same thing: the figures are within a factor of ``NEAR_RATIO`` of each other, and
-the sentences are rewordings of each other (TF-IDF cosine), or the words after the figures
-agree. Sentences that share a figure of the same counted word (maybe rounded) agree on it, and
-their other figures of that word count other things ("earnings of 54 cents a share, 3 cents
-short" against "54 cents a share, not the 60 cents analysts expected"); an article that gives
-two figures of one disagreement counts two things. Precision comes first: a disagreement that
-is not one misleads more than one left out.
+any ("trucks a day", "cents per share"). Casualties count the dead, the injured or the missing
+however they are worded ("14 killed", "killing 14", "the death toll rose to 14"). Two sentences
+conflict when they come from different independent sources, give different numbers for the same
+counted thing at the same rate, and are about the same thing: the figures are within a factor
+of ``NEAR_RATIO`` of each other, and the sentences are rewordings of each other (TF-IDF
+cosine), or the words after the figures agree. Sentences that share a figure of the same
+counted word (maybe rounded) agree on it, and their other figures of that word count other
+things ("earnings of 54 cents a share, 3 cents short" against "54 cents a share, not the 60
+cents analysts expected"); an article that gives two figures of one disagreement counts two
+things. A lower bound ("at least 11") does not contradict a higher figure, and casualty counts
+published on different days are a toll's updates. Precision comes first: a disagreement that is
+not one misleads more than one left out.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -81,6 +85,7 @@ class Figure:
     context: frozenset[str]  # stems of the content words just after the counted word
     word: str = ""  # the counted word as written, lower case ("trucks")
     per: str = ""  # the rate's unit as written ("day" in "trucks a day"), or ""
+    bound: str = ""  # "min" for a lower bound ("at least 30"), else ""
 
     @property
     def key(self) -> str:
@@ -94,7 +99,11 @@ class Figure:
 
 def figures(text: str) -> list[Figure]:
     """The figures in a sentence (years and ordinal-looking numbers are left out)."""
-    tokens = _TOKEN.findall(_CLOCK.sub(" ", text))
+    plain = _CLOCK.sub(" ", text)
+    spans = [m.span() for m in _TOKEN.finditer(plain)]
+    tokens = [plain[a:b] for a, b in spans]
+    # Whether only spaces separate each token from the next ("51, killed": no).
+    joined = [plain[b:c].isspace() for (_, b), (c, _) in pairwise(spans)]
     found: list[Figure] = []
     wholes: set[int] = set()
     for i, token in enumerate(tokens):
@@ -103,10 +112,34 @@ def figures(text: str) -> list[Figure]:
             continue
         rest = tokens[i + 1 : i + 4]
         written = token
+        end = i + 1  # the first token after the number (and its scale word)
         if rest and rest[0].lower() in _SCALE:
             value *= _SCALE[rest[0].lower()]
             written = f"{token} {rest[0]}"
             rest = rest[1:]
+            end += 1
+        bound = _bound(tokens, i)
+        casualty = _casualty(tokens, joined, i, end)
+        if casualty is not None:
+            # Its context: who ("dockers") and the words after ("in the Dask blast").
+            kind, who, after = casualty
+            window = tokens[after : after + 6]
+            # It ends at punctuation or where another item starts ("and 12 injured").
+            cut = next(
+                (
+                    k
+                    for k, w in enumerate(window)
+                    if w.lower() in _NEXT_ITEM or not joined[after + k - 1]
+                ),
+                None,
+            )
+            context = frozenset(
+                stem(w.lower())
+                for w in (*who, *window[:cut][:4])
+                if w.lower() not in STOP_WORDS and w.lower() not in _PERSONS and _value(w) is None
+            )
+            found.append(Figure(value, written, kind, context, kind, bound=bound))
+            continue
         window = tokens[i + 1 : i + 7]
         # "9 of the 14 districts": 9 counts districts; 14 is the whole they are part of.
         whole = _partitive_whole(tokens, i + 1)
@@ -145,8 +178,113 @@ def figures(text: str) -> list[Figure]:
                 context = frozenset(stem(w.lower()) for w in content[1:4])
             # The label is the compound as written ("year-old", not "old").
             word = counted.lower() if "-" in counted else head
-            found.append(Figure(value, written, stem(head), context, word, per))
+            found.append(Figure(value, written, stem(head), context, word, per, bound))
     return found
+
+
+# Casualty counts, however they are worded, count one of three things: "30 killed", "30
+# people were killed", "killing 30", "a death toll of 30" and "30 deaths" all count the dead.
+_CASUALTY_WORDS = {
+    **dict.fromkeys("killed dead died deaths fatalities".split(), "dead"),
+    **dict.fromkeys("injured wounded hurt injuries".split(), "injured"),
+    "missing": "missing",
+}
+CASUALTIES = frozenset(_CASUALTY_WORDS.values())
+# Verbs before a count of their victims ("killing 30", "injured at least 12").
+_CASUALTY_VERBS = {
+    **dict.fromkeys("killed killing".split(), "dead"),
+    **dict.fromkeys("injured injuring wounded wounding hurt hurting".split(), "injured"),
+}
+# Between a count and its casualty word: "were", "have been", "reportedly", "still".
+_AUXILIARIES = frozenset("were was are is have has had been being reportedly still all".split())
+# Between a verb and its count: "killing at least 30", "injuring some 12".
+_APPROXIMATE = frozenset("at least more than over some about nearly almost an estimated".split())
+
+
+def _casualty(
+    tokens: Sequence[str], joined: Sequence[bool], i: int, end: int
+) -> tuple[str, Sequence[str], int] | None:
+    """What casualty the number at ``tokens[i]`` counts ("dead", "injured" or "missing"),
+    the words that say who, and where the words after its phrase start; None when it counts
+    no casualty. ``joined[k]`` says whether only spaces lie between tokens k and k + 1.
+
+    The number comes first ("30 killed", "three students were injured", "5 people have
+    died"): up to two words for who (not stop words, times or another item) and auxiliaries
+    come between. Or a verb or a death toll comes first ("killing 30", "killed at least 30
+    people", "the death toll rose to 30"); a word for who after the number is kept. No
+    punctuation may come between ("Telu, 51, killed himself"; "killed 9, 12 injured"), and
+    "no one" counts nobody.
+    """
+    if i and tokens[i - 1].lower() == "no":
+        return None
+    skipped = 0
+    k = end
+    while k < len(tokens) and k < end + 5 and joined[k - 1]:
+        word = tokens[k].lower()
+        if word in _CASUALTY_WORDS:
+            return _CASUALTY_WORDS[word], tokens[end:k], k + 1
+        if word in _AUXILIARIES:
+            k += 1
+            continue
+        if (
+            skipped == 2
+            or (word in STOP_WORDS and word not in _PERSONS)
+            or word in _NEXT_ITEM
+            or word in _TIME_UNITS
+            or word in _SHARES
+            or _value(word) is not None
+        ):
+            break
+        skipped += 1
+        k += 1
+    k = i - 1
+    while k >= 0 and i - k <= 3 and tokens[k].lower() in _APPROXIMATE and joined[k]:
+        k -= 1
+    if k < 0 or not joined[k]:
+        return None
+    before = tokens[k].lower()
+    following = tokens[end].lower() if end < len(tokens) and joined[end - 1] else ""
+    if following in _TIME_UNITS or following in _SHARES:
+        return None  # "killed 10 years ago"
+    # "killing 30 people", "injuring two dockers": the word after the number says who.
+    who = [tokens[end]] if following and following not in STOP_WORDS else []
+    if before in _CASUALTY_VERBS:
+        return _CASUALTY_VERBS[before], who, end + len(who)
+    # "the death toll from the quake has risen to 7,000": the first number after the toll.
+    toll = [w.lower() for w in tokens[max(0, k - 10) : k + 1]]
+    if (
+        before in _TOLL_LINKS
+        and "toll" in toll
+        and toll[toll.index("toll") - 1 : toll.index("toll")] == ["death"]
+        and not any(_value(w) is not None for w in toll[toll.index("toll") :])
+    ):
+        return "dead", who, end + len(who)
+    return None
+
+
+_PERSONS = frozenset("people persons others civilians".split())
+_TOLL_LINKS = frozenset("to at of reached hit past passed".split())
+
+
+def _bound(tokens: Sequence[str], i: int) -> str:
+    """ "min" when the number at ``tokens[i]`` is a lower bound ("at least 30", "more than
+    30"), else "". An upper bound ("as many as 1,250", "up to 40") is left as a figure: in
+    news it is a high estimate, and one against a lower count is a disagreement to show."""
+    before = " ".join(w.lower() for w in tokens[max(0, i - 3) : i])
+    if before.endswith(("no more than", "not more than")):
+        return ""
+    if before.endswith(_LOWER_BOUNDS) or tokens[i - 1 : i] == ["over"]:
+        return "min"
+    return ""
+
+
+_LOWER_BOUNDS = ("at least", "more than", "upwards of", "in excess of", "no fewer than")
+
+
+def _compatible(x: Figure, y: Figure) -> bool:
+    """Whether two different figures can both be true because one is a lower bound that the
+    other meets ("at least 30" and "35"; "at least 30" and "at least 35")."""
+    return (x.bound == "min" and y.value >= x.value) or (y.bound == "min" and x.value >= y.value)
 
 
 _CUT_OFF_WORDS = "more higher above older over greater up less fewer lower below under younger"
@@ -202,6 +340,10 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
         ):
             continue
         for counted in shared:
+            # A toll rises from day to day: counts of casualties published on different days
+            # are updates, not a disagreement.
+            if counted in CASUALTIES and _different_days(index, a.article, b.article):
+                continue
             if sims[i, j] < RELATED_THRESHOLD and not _same_context(
                 per_unit[i], per_unit[j], counted
             ):
@@ -222,7 +364,9 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
             pairs = [
                 (x, y)
                 for x, y in pairs
-                if _near(x, y) and (sims[i, j] >= SAME_FACT or x.context & y.context)
+                if _near(x, y)
+                and not _compatible(x, y)
+                and (sims[i, j] >= SAME_FACT or x.context & y.context)
             ]
             for x, y in pairs:
                 links[counted][i].add(x)
@@ -279,6 +423,12 @@ def _source_gives_two(
         values = {f.value for f in per_unit[u] if f.key == counted} & by_value.keys()
         given[index.groups[index.units[u].article]] |= values
     return any(len(values) > 1 for values in given.values())
+
+
+def _different_days(index: SentenceIndex, a: int, b: int) -> bool:
+    """Whether articles ``a`` and ``b`` were published on different days (both known)."""
+    day_a, day_b = index.articles[a].published_date, index.articles[b].published_date
+    return day_a is not None and day_b is not None and day_a != day_b
 
 
 def _paired(fa: list[Figure], fb: list[Figure]) -> list[tuple[Figure, Figure]]:
