@@ -488,3 +488,23 @@ def test_casualty_counts_of_one_day_disagree_unless_one_is_a_lower_bound():
         "Eleven people died in the Dask ferry fire on Monday, the harbour master said.",
         days=("2026-05-05", "2026-05-04"),
     )
+
+
+def test_amounts_of_money_with_no_counted_word_are_read_and_can_disagree():
+    found = figures("Holm paid $4.5 million, up from US$3 million, and dlrs 5 million in fees.")
+    assert [(f.value, f.key, f.written) for f in found] == [
+        (4_500_000, "dollar", "$4.5 million"),
+        (3_000_000, "dollar", "$3 million"),
+        (5_000_000, "dollar", "$5 million"),
+    ]
+    # With a counted word the figure counts it, as before.
+    assert [f.key for f in figures("A $2 million bounty was offered.")] == ["bounti"]
+    found = _conflicts(
+        "The Holm painting fetched $210,000 at the Lestra auction on Tuesday, the house said.",
+        "The Lestra auction on Tuesday raised $380,000, including $236,500 for the Holm painting.",
+    )
+    assert [sorted(s.value for s in c.sides) for c in found] == [["$210,000", "$236,500"]]
+    assert not _conflicts(
+        "The Holm painting fetched $210,000 at the Lestra auction on Tuesday, the house said.",
+        "The Lestra auction on Tuesday raised $380,000, including $210,000 for the Holm painting.",
+    )

@@ -4,7 +4,8 @@ differently ("about 1,200 trucks a day" against "as many as 1,250 trucks a day")
 A figure is a number (in digits or a simple number word) with the content word it counts, the
 first non-stop word after it ("trucks", "hours", "members"), and the rate it is given at, if
 any ("trucks a day", "cents per share"). Casualties count the dead, the injured or the missing
-however they are worded ("14 killed", "killing 14", "the death toll rose to 14"). Two sentences
+however they are worded ("14 killed", "killing 14", "the death toll rose to 14"), and an amount
+of dollars with no counted word counts dollars ("fetched $210,000"). Two sentences
 conflict when they come from different independent sources, give different numbers for the same
 counted thing at the same rate, and are about the same thing: the figures are within a factor
 of ``NEAR_RATIO`` of each other, and the sentences are rewordings of each other (TF-IDF
@@ -179,7 +180,35 @@ def figures(text: str) -> list[Figure]:
             # The label is the compound as written ("year-old", not "old").
             word = counted.lower() if "-" in counted else head
             found.append(Figure(value, written, stem(head), context, word, per, bound))
+        elif _money(plain, spans, tokens, i):
+            # "paid $4.5 million to settle", "a fine of dlrs 5 million": an amount of money
+            # with no counted word; what it is comes from the words around it.
+            near = [
+                *tokens[max(0, i - 4) : i],
+                *(w for k, w in enumerate(tokens[end : end + 4], end) if all(joined[end - 1 : k])),
+            ]
+            context = frozenset(
+                stem(w.lower())
+                for w in near
+                if w.lower() not in STOP_WORDS
+                and w.lower() not in _CURRENCY
+                and w.lower() not in _SCALE
+                and _value(w) is None
+            )
+            found.append(Figure(value, f"${written}", "dollar", context, "dollars", "", bound))
     return found
+
+
+_CURRENCY = frozenset({"dlrs", "dollars", "us", "usd"})
+
+
+def _money(plain: str, spans: Sequence[tuple[int, int]], tokens: Sequence[str], i: int) -> bool:
+    """Whether the number at ``tokens[i]`` is an amount of dollars ("$4.5", "US$4.5", "dlrs
+    4.5", AP's old style)."""
+    start = spans[i][0]
+    if plain[max(0, start - 1) : start] == "$":
+        return True
+    return i > 0 and tokens[i - 1].lower() == "dlrs" and spans[i - 1][1] + 1 == start
 
 
 # Casualty counts, however they are worded, count one of three things: "30 killed", "30
