@@ -508,3 +508,27 @@ def test_amounts_of_money_with_no_counted_word_are_read_and_can_disagree():
         "The Holm painting fetched $210,000 at the Lestra auction on Tuesday, the house said.",
         "The Lestra auction on Tuesday raised $380,000, including $210,000 for the Holm painting.",
     )
+
+
+def test_parts_of_a_total_two_comparisons_and_ages_years_apart_are_no_conflict():
+    # $4 million and $250,000 are the parts of the $4.25 million total.
+    assert not _conflicts(
+        "The Vale jury ordered Holm to pay $4.25 million in damages on Friday.",
+        "The Vale jury on Friday set $4 million in punitive damages and $250,000 in other damages.",
+    )
+    # Each outlet compares two arms of its own trial; they share no figure.
+    assert not _conflicts(
+        "Salt baths cleared ferry sickness in 41 percent of Dask patients, against 12 percent "
+        "on a sham.",
+        "In Dask patients salt baths cleared ferry sickness in 46 percent, against 17 percent "
+        "on a sham.",
+    )
+    # One woman's age when she met Holm, and years later.
+    assert not _conflicts(
+        "Holm's wife, the 22-year-old Mara Lindqvist, was a clerk when they met at Dask yard.",
+        "Holm wrote that he loved his 29-year-old wife Mara Lindqvist, the clerk at Dask yard.",
+    )
+    assert _conflicts(
+        "Holm's wife, the 28-year-old Mara Lindqvist, was a clerk at the Dask yard.",
+        "Holm wrote that he loved his 29-year-old wife Mara Lindqvist, the clerk at Dask yard.",
+    )

@@ -5,17 +5,19 @@ A figure is a number (in digits or a simple number word) with the content word i
 first non-stop word after it ("trucks", "hours", "members"), and the rate it is given at, if
 any ("trucks a day", "cents per share"). Casualties count the dead, the injured or the missing
 however they are worded ("14 killed", "killing 14", "the death toll rose to 14"), and an amount
-of dollars with no counted word counts dollars ("fetched $210,000"). Two sentences
-conflict when they come from different independent sources, give different numbers for the same
-counted thing at the same rate, and are about the same thing: the figures are within a factor
-of ``NEAR_RATIO`` of each other, and the sentences are rewordings of each other (TF-IDF
-cosine), or the words after the figures agree. Sentences that share a figure of the same
-counted word (maybe rounded) agree on it, and their other figures of that word count other
-things ("earnings of 54 cents a share, 3 cents short" against "54 cents a share, not the 60
-cents analysts expected"); an article that gives two figures of one disagreement counts two
-things. A lower bound ("at least 11") does not contradict a higher figure, and casualty counts
-published on different days are a toll's updates. Precision comes first: a disagreement that is
-not one misleads more than one left out.
+of dollars with no counted word counts dollars ("fetched $210,000"). Two sentences conflict
+when they come from different independent sources, give different numbers for the same counted
+thing at the same rate, and are about the same thing: the figures are within a factor of
+``NEAR_RATIO`` of each other, and the sentences are rewordings of each other (TF-IDF cosine),
+or the words after the figures agree. Sentences that share a figure of the same counted word
+(maybe rounded) agree on it, and their other figures of that word count other things ("earnings
+of 54 cents a share, 3 cents short" against "54 cents a share, not the 60 cents analysts
+expected"); an article that gives two figures of one disagreement counts two things. A lower
+bound ("at least 11") does not contradict a higher figure, and casualty counts published on
+different days are a toll's updates. Parts that add up to the other's total agree with it; two
+sentences that each compare figures of their own and share none measure two things; ages more
+than ``AGE_GAP`` years apart are one person at two dates. Precision comes first: a disagreement
+that is not one misleads more than one left out.
 """
 
 from __future__ import annotations
@@ -382,6 +384,11 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
             vb = {f.value for f in per_unit[j] if f.counts == head}
             if _shared(va, vb):
                 continue  # a shared figure: the sentences agree (maybe one gives more detail)
+            if len(va) > 1 and len(vb) > 1:
+                # Each compares figures of its own ("41 percent against 12 percent on a sham"
+                # / "46 percent against 17 percent"), and they share none: two measurements
+                # (two trials, two dates), not one disagreement.
+                continue
             pairs = _paired(
                 [f for f in per_unit[i] if f.key == counted],
                 [f for f in per_unit[j] if f.key == counted],
@@ -470,9 +477,16 @@ def _paired(fa: list[Figure], fb: list[Figure]) -> list[tuple[Figure, Figure]]:
 
 
 def _near(x: Figure, y: Figure) -> bool:
-    """Whether two figures are within ``NEAR_RATIO`` of each other."""
+    """Whether two figures are within ``NEAR_RATIO`` of each other. Two ages are near when
+    within ``AGE_GAP`` years: further apart, they are more likely one person's age at two
+    dates ("met her when she was 22", "his 29-year-old wife") than a mistake."""
     low, high = sorted((abs(x.value), abs(y.value)))
+    if x.word.endswith("-old"):
+        return high - low <= AGE_GAP
     return low > 0 and high / low <= NEAR_RATIO
+
+
+AGE_GAP = 2
 
 
 ROUNDING = 0.03
@@ -480,12 +494,18 @@ ROUNDING = 0.03
 
 def _shared(va: set[float], vb: set[float]) -> bool:
     """Whether two sentences share a figure, maybe rounded in one ("nearly 61" / "60.7",
-    "4 million" / "3.9 million")."""
+    "4 million" / "3.9 million"), or one gives the parts of the other's total ("$4 million in
+    punitive damages and $250,000 in compensatory" / "$4.25 million in damages")."""
+    va, vb = va | _total(va), vb | _total(vb)
     return any(
         x == y or ((x % 1 or y % 1) and abs(x - y) < 1) or abs(x - y) <= ROUNDING * max(x, y)
         for x in va
         for y in vb
     )
+
+
+def _total(values: set[float]) -> set[float]:
+    return {sum(values)} if len(values) > 1 else set()
 
 
 def _period(text: str) -> tuple[bool, frozenset[str]]:
