@@ -532,3 +532,24 @@ def test_parts_of_a_total_two_comparisons_and_ages_years_apart_are_no_conflict()
         "Holm's wife, the 28-year-old Mara Lindqvist, was a clerk at the Dask yard.",
         "Holm wrote that he loved his 29-year-old wife Mara Lindqvist, the clerk at Dask yard.",
     )
+
+
+def test_a_duration_of_several_parts_is_one_figure():
+    (found,) = figures("The Northline balloon crossed Varenia in 2 days, 7 hours and 12 minutes.")
+    assert (found.key, found.value, found.written) == (
+        "duration",
+        2 * 86_400 + 7 * 3_600 + 12 * 60,
+        "2 days, 7 hours and 12 minutes",
+    )
+    assert [f.key for f in figures("The talks lasted 4 hours, and 30 people came.")] == [
+        "hour",
+        "peopl",
+    ]
+    found = _conflicts(
+        "The Northline balloon crossed Varenia in 2 days, 7 hours and 12 minutes, a record.",
+        "After 2 days, 7 hours and 20 minutes aloft, the Northline crew landed east of Varenia.",
+    )
+    assert [c.description for c in found] == [
+        "Outlets give different figures (2 days, 7 hours and 12 minutes vs 2 days, 7 hours and "
+        "20 minutes) for 'duration'"
+    ]

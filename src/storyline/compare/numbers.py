@@ -4,24 +4,26 @@ differently ("about 1,200 trucks a day" against "as many as 1,250 trucks a day")
 A figure is a number (in digits or a simple number word) with the content word it counts, the
 first non-stop word after it ("trucks", "hours", "members"), and the rate it is given at, if
 any ("trucks a day", "cents per share"). Casualties count the dead, the injured or the missing
-however they are worded ("14 killed", "killing 14", "the death toll rose to 14"), and an amount
-of dollars with no counted word counts dollars ("fetched $210,000"). Two sentences conflict
-when they come from different independent sources, give different numbers for the same counted
-thing at the same rate, and are about the same thing: the figures are within a factor of
-``NEAR_RATIO`` of each other, and the sentences are rewordings of each other (TF-IDF cosine),
-or the words after the figures agree. Sentences that share a figure of the same counted word
-(maybe rounded) agree on it, and their other figures of that word count other things ("earnings
-of 54 cents a share, 3 cents short" against "54 cents a share, not the 60 cents analysts
-expected"); an article that gives two figures of one disagreement counts two things. A lower
-bound ("at least 11") does not contradict a higher figure, and casualty counts published on
-different days are a toll's updates. Parts that add up to the other's total agree with it; two
-sentences that each compare figures of their own and share none measure two things; ages more
-than ``AGE_GAP`` years apart are one person at two dates. Precision comes first: a disagreement
-that is not one misleads more than one left out.
+however they are worded ("14 killed", "killing 14", "the death toll rose to 14"); an amount of
+dollars with no counted word counts dollars ("fetched $210,000"), and a duration of several
+parts ("2 days, 7 hours and 12 minutes") is one figure. Two sentences conflict when they come
+from different independent sources, give different numbers for the same counted thing at the
+same rate, and are about the same thing: the figures are within a factor of ``NEAR_RATIO`` of
+each other, and the sentences are rewordings of each other (TF-IDF cosine), or the words after
+the figures agree. Sentences that share a figure of the same counted word (maybe rounded) agree
+on it, and their other figures of that word count other things ("earnings of 54 cents a share,
+3 cents short" against "54 cents a share, not the 60 cents analysts expected"); an article that
+gives two figures of one disagreement counts two things. A lower bound ("at least 11") does not
+contradict a higher figure, and casualty counts published on different days are a toll's
+updates. Parts that add up to the other's total agree with it; two sentences that each compare
+figures of their own and share none measure two things; ages more than ``AGE_GAP`` years apart
+are one person at two dates. Precision comes first: a disagreement that is not one misleads
+more than one left out.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -112,6 +114,15 @@ def figures(text: str) -> list[Figure]:
     for i, token in enumerate(tokens):
         value = _value(token)
         if value is None or _YEAR.match(token) or i in wholes:
+            continue
+        duration = _duration(tokens, i)
+        if duration is not None:
+            seconds, parts, last = duration
+            # "2 days, 7 hours and 12 minutes": one figure, whose parts say which
+            # measurement it is (another outlet's "2 days, 7 hours and 20 minutes").
+            written = plain[spans[i][0] : spans[last][1]]
+            found.append(Figure(seconds, written, "duration", parts, "duration"))
+            wholes.update(range(i, last + 1))
             continue
         rest = tokens[i + 1 : i + 4]
         written = token
@@ -318,6 +329,32 @@ def _compatible(x: Figure, y: Figure) -> bool:
     return (x.bound == "min" and y.value >= x.value) or (y.bound == "min" and x.value >= y.value)
 
 
+_SECONDS = {
+    **dict.fromkeys(("year", "years"), 365 * 86_400),
+    **dict.fromkeys(("week", "weeks"), 7 * 86_400),
+    **dict.fromkeys(("day", "days"), 86_400),
+    **dict.fromkeys(("hour", "hours"), 3_600),
+    **dict.fromkeys(("minute", "minutes"), 60),
+    **dict.fromkeys(("second", "seconds"), 1),
+}
+
+
+def _duration(tokens: Sequence[str], i: int) -> tuple[float, frozenset[str], int] | None:
+    """A duration of two or more parts from ``tokens[i]`` on ("2 days, 7 hours and 12
+    minutes"), each part a smaller unit than the one before: its length in seconds, its parts
+    ("2 day") and the index of its last token; None when there is no such duration."""
+    total, k, unit, last = 0.0, i, math.inf, i
+    parts: set[str] = set()
+    while k + 1 < len(tokens):
+        value, size = _value(tokens[k]), _SECONDS.get(tokens[k + 1].lower())
+        if value is None or size is None or size >= unit:
+            break
+        total, unit, last = total + value * size, size, k + 1
+        parts.add(f"{value:g} {stem(tokens[k + 1].lower())}")
+        k += 2 + (k + 2 < len(tokens) and tokens[k + 2].lower() == "and")
+    return (total, frozenset(parts), last) if len(parts) > 1 else None
+
+
 _CUT_OFF_WORDS = "more higher above older over greater up less fewer lower below under younger"
 _CUT_OFF = frozenset((joint, word) for joint in ("or", "and") for word in _CUT_OFF_WORDS.split())
 
@@ -382,7 +419,8 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
             head = counted.split("/")[0]
             va = {f.value for f in per_unit[i] if f.counts == head}
             vb = {f.value for f in per_unit[j] if f.counts == head}
-            if _shared(va, vb):
+            # A duration is exact to its last unit: "and 12 minutes" is no rounding of 20.
+            if va & vb if head == "duration" else _shared(va, vb):
                 continue  # a shared figure: the sentences agree (maybe one gives more detail)
             if len(va) > 1 and len(vb) > 1:
                 # Each compares figures of its own ("41 percent against 12 percent on a sham"
