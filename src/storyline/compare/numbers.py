@@ -28,7 +28,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 
@@ -59,6 +58,7 @@ _NUMBER_WORDS = {
 }
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:-[A-Za-z]+)*")
+_TOKEN_GAP = re.compile(r"(\d+(?:[.,]\d+)*|[A-Za-z]+(?:-[A-Za-z]+)*)([^A-Za-z0-9]*)")
 _DISTRIBUTIVE = frozenset({"each", "every", "apiece"})
 _RATE = frozenset({"per", "a", "an"})
 _SHARES = frozenset({"percent", "pct", "points"})
@@ -105,10 +105,10 @@ class Figure:
 def figures(text: str) -> list[Figure]:
     """The figures in a sentence (years and ordinal-looking numbers are left out)."""
     plain = _CLOCK.sub(" ", text)
-    spans = [m.span() for m in _TOKEN.finditer(plain)]
-    tokens = [plain[a:b] for a, b in spans]
-    # Whether only spaces separate each token from the next ("51, killed": no).
-    joined = [plain[b:c].isspace() for (_, b), (c, _) in pairwise(spans)]
+    # Each token with what follows it up to the next token (spaces, punctuation, "$").
+    pairs = _TOKEN_GAP.findall(plain)
+    tokens = [token for token, _ in pairs]
+    gaps = [gap for _, gap in pairs]
     found: list[Figure] = []
     wholes: set[int] = set()
     for i, token in enumerate(tokens):
@@ -120,7 +120,7 @@ def figures(text: str) -> list[Figure]:
             seconds, parts, last = duration
             # "2 days, 7 hours and 12 minutes": one figure, whose parts say which
             # measurement it is (another outlet's "2 days, 7 hours and 20 minutes").
-            written = plain[spans[i][0] : spans[last][1]]
+            written = "".join(t + g for t, g in pairs[i:last]) + tokens[last]
             found.append(Figure(seconds, written, "duration", parts, "duration"))
             wholes.update(range(i, last + 1))
             continue
@@ -133,7 +133,7 @@ def figures(text: str) -> list[Figure]:
             rest = rest[1:]
             end += 1
         bound = _bound(tokens, i)
-        casualty = _casualty(tokens, joined, i, end)
+        casualty = _casualty(tokens, gaps, i, end)
         if casualty is not None:
             # Its context: who ("dockers") and the words after ("in the Dask blast").
             kind, who, after = casualty
@@ -143,7 +143,7 @@ def figures(text: str) -> list[Figure]:
                 (
                     k
                     for k, w in enumerate(window)
-                    if w.lower() in _NEXT_ITEM or not joined[after + k - 1]
+                    if w.lower() in _NEXT_ITEM or not gaps[after + k - 1].isspace()
                 ),
                 None,
             )
@@ -193,13 +193,11 @@ def figures(text: str) -> list[Figure]:
             # The label is the compound as written ("year-old", not "old").
             word = counted.lower() if "-" in counted else head
             found.append(Figure(value, written, stem(head), context, word, per, bound))
-        elif _money(plain, spans, tokens, i):
+        elif _money(tokens, gaps, plain, i):
             # "paid $4.5 million to settle", "a fine of dlrs 5 million": an amount of money
             # with no counted word; what it is comes from the words around it.
-            near = [
-                *tokens[max(0, i - 4) : i],
-                *(w for k, w in enumerate(tokens[end : end + 4], end) if all(joined[end - 1 : k])),
-            ]
+            stop = next((k for k, g in enumerate(gaps[end - 1 : end + 3]) if not g.isspace()), 4)
+            near = [*tokens[max(0, i - 4) : i], *tokens[end : end + stop]]
             context = frozenset(
                 stem(w.lower())
                 for w in near
@@ -215,13 +213,12 @@ def figures(text: str) -> list[Figure]:
 _CURRENCY = frozenset({"dlrs", "dollars", "us", "usd"})
 
 
-def _money(plain: str, spans: Sequence[tuple[int, int]], tokens: Sequence[str], i: int) -> bool:
+def _money(tokens: Sequence[str], gaps: Sequence[str], plain: str, i: int) -> bool:
     """Whether the number at ``tokens[i]`` is an amount of dollars ("$4.5", "US$4.5", "dlrs
-    4.5", AP's old style)."""
-    start = spans[i][0]
-    if plain[max(0, start - 1) : start] == "$":
-        return True
-    return i > 0 and tokens[i - 1].lower() == "dlrs" and spans[i - 1][1] + 1 == start
+    4.5", the agencies' old style); ``gaps[k]`` is the text between tokens k and k + 1."""
+    if i == 0:
+        return plain.lstrip().startswith("$")
+    return gaps[i - 1].endswith("$") or (tokens[i - 1].lower() == "dlrs" and gaps[i - 1] == " ")
 
 
 # Casualty counts, however they are worded, count one of three things: "30 killed", "30
@@ -244,11 +241,11 @@ _APPROXIMATE = frozenset("at least more than over some about nearly almost an es
 
 
 def _casualty(
-    tokens: Sequence[str], joined: Sequence[bool], i: int, end: int
+    tokens: Sequence[str], gaps: Sequence[str], i: int, end: int
 ) -> tuple[str, Sequence[str], int] | None:
     """What casualty the number at ``tokens[i]`` counts ("dead", "injured" or "missing"),
     the words that say who, and where the words after its phrase start; None when it counts
-    no casualty. ``joined[k]`` says whether only spaces lie between tokens k and k + 1.
+    no casualty. ``gaps[k]`` is the text between tokens k and k + 1.
 
     The number comes first ("30 killed", "three students were injured", "5 people have
     died"): up to two words for who (not stop words, times or another item) and auxiliaries
@@ -261,7 +258,7 @@ def _casualty(
         return None
     skipped = 0
     k = end
-    while k < len(tokens) and k < end + 5 and joined[k - 1]:
+    while k < len(tokens) and k < end + 5 and gaps[k - 1].isspace():
         word = tokens[k].lower()
         if word in _CASUALTY_WORDS:
             return _CASUALTY_WORDS[word], tokens[end:k], k + 1
@@ -280,12 +277,12 @@ def _casualty(
         skipped += 1
         k += 1
     k = i - 1
-    while k >= 0 and i - k <= 3 and tokens[k].lower() in _APPROXIMATE and joined[k]:
+    while k >= 0 and i - k <= 3 and tokens[k].lower() in _APPROXIMATE and gaps[k].isspace():
         k -= 1
-    if k < 0 or not joined[k]:
+    if k < 0 or not gaps[k].isspace():
         return None
     before = tokens[k].lower()
-    following = tokens[end].lower() if end < len(tokens) and joined[end - 1] else ""
+    following = tokens[end].lower() if end < len(tokens) and gaps[end - 1].isspace() else ""
     if following in _TIME_UNITS or following in _SHARES:
         return None  # "killed 10 years ago"
     # "killing 30 people", "injuring two dockers": the word after the number says who.
