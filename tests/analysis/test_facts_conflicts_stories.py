@@ -1,3 +1,5 @@
+import numpy as np
+
 from storyline.align import align_facts, similarity_matrix, unique_facts
 from storyline.align.facts import ECHO_THRESHOLD, SAME_FACT_THRESHOLD
 from storyline.cluster import group_stories
@@ -553,3 +555,43 @@ def test_a_duration_of_several_parts_is_one_figure():
         "Outlets give different figures (2 days, 7 hours and 12 minutes vs 2 days, 7 hours and "
         "20 minutes) for 'duration'"
     ]
+
+
+def test_a_sentence_stating_two_facts_counts_for_both_unless_they_are_one():
+    arts = [
+        article(
+            "Fire gutted the Dask ferry at Lestra quay on Monday.",
+            "Fourteen passengers died on board the ferry.",
+            id="a",
+            outlet="Northline",
+        ),
+        article(
+            "Fire gutted the Dask ferry at the quay, and fourteen passengers died on board.",
+            id="b",
+            outlet="Vale Post",
+        ),
+        article("Holm officials said fourteen passengers died on board.", id="c", outlet="Holm"),
+    ]
+    index = build_index(arts)
+    fire, died, both, officials = range(4)
+    sims = np.eye(4)
+    for i, j, value in ((fire, both, 0.8), (died, both, 0.6), (died, officials, 0.7)):
+        sims[i, j] = sims[j, i] = value
+
+    def outlets(sentence: int) -> int:
+        """Outlets of the fact that cites the first article's sentence."""
+        start = arts[0].sentences[sentence].start
+        (fact,) = [
+            f
+            for f in align_facts(index, sims=sims)
+            if any(c.article_id == "a" and c.start == start for c in f.citations)
+        ]
+        return fact.independent_outlets
+
+    # The sentence of both facts goes to the fire (its best match); it still counts for the
+    # deaths, which three outlets report.
+    assert (outlets(fire), outlets(died)) == (2, 3)
+    # When the deaths' sentence is near both of the other fact's sentences, it is that fact
+    # seen twice, and takes nothing from it.
+    sims[fire, died] = sims[died, fire] = 0.6
+    assert (outlets(fire), outlets(died)) == (2, 2)

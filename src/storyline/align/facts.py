@@ -3,8 +3,9 @@
 Greedy leader clustering over the sentence index: sentences are visited from the most widely
 echoed to the least; each unassigned sentence founds a fact and takes, from every other
 article, its most similar unassigned sentence above the threshold (one per article, and none
-that gives a different figure). Corroboration counts independent sources, so an outlet's two
-articles or a wire story and its syndicated copies count once.
+that gives a different figure). A sentence that states two facts ("Fire gutted the ferry, and
+14 died") goes to the first, and counts for the second too. Corroboration counts independent
+sources, so an outlet's two articles or a wire story and its syndicated copies count once.
 """
 
 from __future__ import annotations
@@ -73,13 +74,17 @@ def align_facts(
     echo = ((sims >= threshold) & other_article & mask[None, :]).sum(axis=1)
     order = sorted(eligible, key=lambda i: (-echo[i], units[i].position, i))
     assigned = np.zeros(len(units), dtype=bool)
+    grouped: list[list[int]] = []  # each fact's sentences, its seed first
+    for seed in order:
+        if not assigned[seed]:
+            members = _members(seed, units, sims[seed], assigned | ~mask, threshold)
+            assigned[members] = True
+            grouped.append(members)
+    _share_taken(grouped, units, sims, threshold)
     facts: list[Fact] = []
     seen: set[str] = set()
-    for seed in order:
-        if assigned[seed]:
-            continue
-        members = _members(seed, units, sims[seed], assigned | ~mask, threshold)
-        assigned[members] = True
+    for members in grouped:
+        seed = members[0]
         fact = _fact(index, members)
         if fact.independent_outlets > 1 or _reportable_alone(units[seed]):
             while fact.id in seen:  # the same wording founding two facts (rare)
@@ -104,6 +109,39 @@ def _members(
         if unit.article not in best or row[i] > row[best[unit.article]]:
             best[unit.article] = i
     return [seed, *sorted(best.values(), key=lambda i: -row[i])]
+
+
+def _share_taken(
+    grouped: list[list[int]], units: Sequence[Unit], sims: np.ndarray, threshold: float
+) -> None:
+    """Add to each fact the sentences of other articles that state it but that another fact
+    took: one sentence can state two facts ("The ferry burned on Monday and 14 died"), and a
+    source that reports a fact counts for it. Only a sentence that alone, of its fact, comes
+    near this fact's seed: when more do, the two facts are one fact seen twice."""
+    fact_of = {i: k for k, members in enumerate(grouped) for i in members}
+    added: list[list[int]] = []
+    for k, members in enumerate(grouped):
+        seed = members[0]
+        articles = {units[i].article for i in members}
+        row = sims[seed]
+        best: dict[int, int] = {}
+        for i in map(int, np.flatnonzero(row >= threshold)):
+            other = fact_of.get(i)
+            unit = units[i]
+            if (
+                other is None
+                or other == k
+                or unit.article in articles
+                or (row[grouped[other]] >= threshold).sum() > 1
+                or numbers_conflict(units[seed].numbers, unit.numbers)
+                or not _share_more_than_names(units[seed], unit)
+            ):
+                continue
+            if unit.article not in best or row[i] > row[best[unit.article]]:
+                best[unit.article] = i
+        added.append(sorted(best.values(), key=lambda i: -row[i]))
+    for members, extra in zip(grouped, added, strict=True):
+        members.extend(extra)
 
 
 # A capitalised word past a sentence's first: a name, a title or an organisation's word.
