@@ -112,6 +112,8 @@ def figures(text: str) -> list[Figure]:
     found: list[Figure] = []
     wholes: set[int] = set()
     for i, token in enumerate(tokens):
+        if not token[0].isdigit() and token.lower() not in _NUMBER_WORDS:
+            continue  # most tokens: no call to _value
         value = _value(token)
         if value is None or _YEAR.match(token) or i in wholes:
             continue
@@ -385,7 +387,9 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
     units = index.units
     per_unit = [figures(u.text) for u in units]
     keys = [{f.key for f in figs} for figs in per_unit]
-    periods = [_period(u.text) for u in units]
+    # Only sentences with a figure can conflict: the pairs are looked at among them.
+    rows = np.flatnonzero([bool(k) for k in keys])
+    periods = {int(i): _period(units[i].text) for i in rows}
     # (counted thing, unit) -> the figures it gives in a conflicting pair
     links: dict[str, dict[int, set[Figure]]] = defaultdict(lambda: defaultdict(set))
     parent: dict[tuple[str, int], tuple[str, int]] = {}
@@ -395,7 +399,8 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
             node = parent[node]
         return node
 
-    for i, j in zip(*np.nonzero(np.triu(sims, k=1) >= LOOSELY_RELATED), strict=True):
+    near = np.triu(sims[np.ix_(rows, rows)], k=1) >= LOOSELY_RELATED
+    for i, j in zip(*(rows[side].tolist() for side in np.nonzero(near)), strict=True):
         a, b = units[i], units[j]
         shared = keys[i] & keys[j]
         if (
