@@ -37,8 +37,12 @@ _COMPLETE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 # Sentences opening with these lean on an earlier sentence for their meaning.
 _DANGLING = frozenset("he she it they this these those his her its their him them such".split())
 # So do those opening on a consequence of it, which trimming would turn into a bare claim
-# ("As a result, the south is fatter" is not "The south is fatter").
-_CONSEQUENCE = re.compile(r"^(?:As a result|As a consequence|Consequently|Therefore|Hence|Thus),")
+# ("As a result, the south is fatter" is not "The south is fatter"), or on a time or a point
+# it set ("Since then, the pilots have ...", "Indeed, ...").
+_CONSEQUENCE = re.compile(
+    r"^(?:As a result|As a consequence|Consequently|Therefore|Hence|Thus"
+    r"|Since then|By then|At the time|Even so|Indeed|Instead|In turn),"
+)
 # A first person outside quotation marks is a letter or a columnist speaking, not a fact the
 # brief can state.
 _FIRST_PERSON = frozenset("i we my our".split())
