@@ -75,7 +75,7 @@ def analyze(articles: Sequence[Article], config: AnalysisConfig | None = None) -
     config = config or AnalysisConfig()
     if not articles:
         return Analysis()
-    index = build_index(articles)
+    index = everything = build_index(articles)
     stories: tuple[Story, ...] = ()
     main_articles = list(articles)
     annotated = list(articles)
@@ -101,7 +101,8 @@ def analyze(articles: Sequence[Article], config: AnalysisConfig | None = None) -
         timeline=notes.timeline,
         facts=tuple(facts),
         # With one independent source every fact is "reported by one source only": no news.
-        unique={k: tuple(v) for k, v in unique_facts(facts, index, sims).items()}
+        # Other stories' articles count as the other sources that may report a fact.
+        unique={k: tuple(v) for k, v in unique_facts(facts, everything).items()}
         if len(set(index.groups)) > 1
         else {},
         conflicts=tuple(sort_conflicts(conflicts)),

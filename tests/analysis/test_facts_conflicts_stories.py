@@ -66,7 +66,7 @@ def test_a_fact_another_outlet_rewords_is_not_reported_by_one_outlet_only():
     facts = align_facts(index, sims=sims)
     by_text = {f.text: f for f in facts}
     assert by_text[claim].independent_outlets == 1  # not grouped with the rewording
-    listed = {by_text_id for ids in unique_facts(facts, index, sims).values() for by_text_id in ids}
+    listed = {by_text_id for ids in unique_facts(facts, index).values() for by_text_id in ids}
     assert by_text[own].id in listed and by_text[other].id in listed
     assert by_text[claim].id not in listed and by_text[reworded].id not in listed
     # Without the index, every single-source fact is listed (the old reading).
@@ -595,3 +595,45 @@ def test_a_sentence_stating_two_facts_counts_for_both_unless_they_are_one():
     # seen twice, and takes nothing from it.
     sims[fire, died] = sims[died, fire] = 0.6
     assert (outlets(fire), outlets(died)) == (2, 2)
+
+
+def test_a_fact_whose_words_another_outlet_holds_is_not_reported_by_one_outlet_only():
+    fact = "Mara Lindqvist resigned from the Dask harbour board on Friday."
+    # A long sentence of another outlet holds the fact's rare words: its cosine is low.
+    longer = (
+        "Citing exhaustion after a decade of bitter disputes over dredging fees, pilot rosters, "
+        "crane leases, quay repairs, tug contracts and the winter ferry timetable, Lindqvist "
+        "resigned from the harbour board, her office told reporters late on Friday."
+    )
+    a = article(fact, "The Northline ferry sailed from Lestra on Thursday.", id="n1", outlet="N")
+    b = article(longer, "Varenia's council approved a school budget of 12 million.", id="v1")
+    index = build_index([a, b])
+    assert similarity_matrix(index)[0, 2] < ECHO_THRESHOLD
+    facts = align_facts(index)
+    fact_id = next(f.id for f in facts if f.text == fact)
+    longer_id = next(f.id for f in facts if f.text == longer)
+
+    def listed(**options: float) -> set[str]:
+        return {i for ids in unique_facts(facts, index, **options).values() for i in ids}
+
+    assert fact_id not in listed() and fact_id in listed(contained=1.01)
+    # The longer sentence says much the other does not: it stays.
+    assert longer_id in listed()
+
+
+def test_other_stories_articles_count_as_other_sources_of_a_fact():
+    fact = "The Dask ferry company was fined 40,000 crowns by the Lestra harbour master."
+    a = article(fact, "The ferry sailed twice from Lestra on Thursday.", id="a", outlet="Northline")
+    b = article("Varenia's council approved a new school budget of 12 million crowns.", id="b")
+    c = article("Lestra's harbour master fined the Dask ferry company 40,000 crowns.", id="c")
+    facts = align_facts(build_index([a, b]))  # the main story
+    fact_id = next(f.id for f in facts if f.text == fact)
+    assert fact_id in unique_facts(facts, build_index([a, b]))["a"]
+    assert fact_id not in unique_facts(facts, build_index([a, b, c])).get("a", [])
+
+
+def test_a_sentence_about_the_page_is_no_fact_of_its_own():
+    page = "The pilots' full statement, reproduced below, was signed by Ivo Telu."
+    a = article(page, "The Dask ferry company was fined 40,000 crowns.", id="a", outlet="N")
+    b = article("Varenia's council approved a new school budget of 12 million crowns.", id="b")
+    assert page not in {f.text for f in align_facts(build_index([a, b]))}

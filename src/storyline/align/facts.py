@@ -15,12 +15,18 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyline.index import SentenceIndex, Unit
 from storyline.index.text import numbers_conflict, stem
 from storyline.records import Citation, Fact, content_id
 
 SAME_FACT_THRESHOLD = 0.5
+# A sentence that holds this share of a fact's content words (weighted by rarity) may be the
+# fact reworded ("Lindqvist quit the Dask board on Friday" / a long sentence that ends "...,
+# Lindqvist quit the board, her office said on Friday"), however low its cosine.
+CONTAINED = 0.5
 # Another source's sentence this similar (below SAME_FACT_THRESHOLD) often says the same in
 # other words ("Salt baths eased ferry sickness, Holm doctors found" / "A trial by Holm
 # doctors shows that sea-salt baths are a good remedy for ferry sickness"). Too
@@ -31,6 +37,13 @@ MIN_WORDS, MAX_WORDS = 6, 60
 _SPECIFIC = re.compile(r"\d|(?<=[a-z,;] )[A-Z][a-z]")
 # An interview's or a reader Q&A's labels: "Q. ...", "Q: ...".
 _QUESTION_LABEL = re.compile(r"Q[.:]\s")
+# A sentence about the page it is printed on ("The pilots' statement, reproduced below,
+# ...") is no fact about the story.
+_PAGE_REFERENCE = re.compile(
+    r"\b(?:excerpted|printed|reproduced|listed|shown|pictured)\s+(?:below|above)\b"
+    r"|\bsee (?:below|above|page)\b",
+    re.IGNORECASE,
+)
 
 
 def _reportable_alone(unit: Unit) -> bool:
@@ -43,6 +56,7 @@ def _reportable_alone(unit: Unit) -> bool:
         and not unit.dangling
         and not text.endswith("?")
         and not _QUESTION_LABEL.match(unit.text)
+        and not _PAGE_REFERENCE.search(unit.text)
     )
 
 
@@ -180,18 +194,22 @@ def _fact(index: SentenceIndex, members: list[int]) -> Fact:
 def unique_facts(
     facts: Sequence[Fact],
     index: SentenceIndex | None = None,
-    sims: np.ndarray | None = None,
     *,
     echo_threshold: float = ECHO_THRESHOLD,
+    contained: float = CONTAINED,
 ) -> dict[str, list[str]]:
     """Fact ids reported by one independent source only, listed under each of its articles.
 
-    Given the ``index`` the facts were aligned on (and its similarities), a fact is left out
-    when a sentence of another source comes within ``echo_threshold`` of one of its sentences
-    (in any role: a sentence already grouped into another fact counts too): it may be the same
-    fact reworded, and a false "only one outlet reports this" misleads more than a missing one.
+    Given an ``index`` that holds the facts' sentences (the one they were aligned on, or one of
+    every article of the input, so that other stories' articles count too), a fact is left out
+    when a sentence of another source may be the same fact reworded: one that comes within
+    ``echo_threshold`` of it (TF-IDF cosine), or that holds ``contained`` of its content words,
+    weighted by their rarity ("Lindqvist quit the Dask board on Friday" / a long sentence
+    that ends "..., Lindqvist quit the board on Friday"). A sentence already grouped into
+    another fact counts
+    too: a false "only one outlet reports this" misleads more than a missing one.
     """
-    echoed = _echoed(facts, index, sims, echo_threshold) if index is not None else set()
+    echoed = _echoed(facts, index, echo_threshold, contained) if index is not None else set()
     out: dict[str, list[str]] = {}
     for fact in facts:
         if fact.independent_outlets == 1 and fact.id not in echoed:
@@ -201,20 +219,34 @@ def unique_facts(
 
 
 def _echoed(
-    facts: Sequence[Fact], index: SentenceIndex, sims: np.ndarray | None, threshold: float
+    facts: Sequence[Fact], index: SentenceIndex, threshold: float, contained: float
 ) -> set[str]:
     """Ids of the single-source facts that another source's sentence comes close to."""
-    single = [f for f in facts if f.independent_outlets == 1]
+    where = {(index.articles[u.article].id, u.start, u.end): i for i, u in enumerate(index.units)}
+    single: list[tuple[str, int]] = []
+    for fact in facts:
+        first = fact.citations[0]
+        row = where.get((first.article_id, first.start, first.end))
+        if fact.independent_outlets == 1 and row is not None:
+            single.append((fact.id, row))
     if not single:
         return set()
-    sims = similarity_matrix(index) if sims is None else sims
-    where = {(index.articles[u.article].id, u.start, u.end): i for i, u in enumerate(index.units)}
+    rows = [row for _, row in single]
     groups = np.array([index.groups[u.article] for u in index.units])
-    echoed = set()
-    for fact in single:
-        rows = [
-            where[key] for c in fact.citations if (key := (c.article_id, c.start, c.end)) in where
-        ]
-        if rows and (sims[rows][:, groups != groups[rows[0]]] >= threshold).any():
-            echoed.add(fact.id)
-    return echoed
+    other = groups[None, :] != groups[rows][:, None]
+    mine = index.matrix[rows]
+    near = (mine @ index.matrix.T).toarray() >= threshold
+    if index.vectorizer is not None:
+        # The share of each fact's rare content words that each other sentence holds.
+        rarity = index.vectorizer.idf_ * _unigram_columns(index.vectorizer)
+        query = sparse.csr_matrix((mine > 0).multiply(rarity[None, :]))
+        total = np.asarray(query.sum(axis=1)).ravel()
+        held = (query @ (index.matrix > 0).astype(np.float64).T).toarray()
+        near |= held >= contained * total[:, None]
+    echoed = (near & other).any(axis=1)
+    return {fact_id for (fact_id, _), hit in zip(single, echoed, strict=True) if hit}
+
+
+def _unigram_columns(vectorizer: TfidfVectorizer) -> np.ndarray:
+    """1.0 for the vectorizer's single-word features, 0.0 for its bigrams."""
+    return np.array([" " not in f for f in vectorizer.get_feature_names_out()], dtype=np.float64)
