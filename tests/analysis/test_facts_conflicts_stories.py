@@ -637,3 +637,23 @@ def test_a_sentence_about_the_page_is_no_fact_of_its_own():
     a = article(page, "The Dask ferry company was fined 40,000 crowns.", id="a", outlet="N")
     b = article("Varenia's council approved a new school budget of 12 million crowns.", id="b")
     assert page not in {f.text for f in align_facts(build_index([a, b]))}
+
+
+def test_a_fact_whose_figures_another_outlet_gives_is_not_reported_by_one_outlet_only():
+    fact = "By the trial's last week, nearly 41 percent of Dask patients were clean, against 17."
+
+    def listed(other: str) -> bool:
+        a = article(
+            fact, "The Northline ferry sailed from Lestra on Thursday.", id="n1", outlet="N"
+        )
+        b = article(other, "Varenia's council approved a new school budget.", id="v1", outlet="V")
+        index = build_index([a, b])
+        facts = align_facts(index)
+        fact_id = next(f.id for f in facts if f.text == fact)
+        return fact_id in unique_facts(facts, index).get("n1", [])
+
+    # The same two measurements, rounded in one: the same fact in other words.
+    assert not listed(
+        "Of those treated with salt baths, 40.6 percent tested clean, to 16.8 on a sham."
+    )
+    assert listed("Of those treated with salt baths, 29.5 percent tested clean, to 6.1 on a sham.")
