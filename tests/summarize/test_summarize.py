@@ -250,6 +250,8 @@ def test_a_sentence_that_does_not_say_who_is_not_chosen():
         ("As a result, ferries on the Dask line run late.", True),
         ("Since then, the pilots have studied the quay's accounts.", True),
         ("Indeed, the quay lost money that year.", True),
+        ("“We're only beginning to study” why the quay sinks.", True),
+        ("“We're only beginning to study” why the quay sinks, Telu wrote.", False),
         ("The quay has been closed since May.", False),
         ("Most Dask pilots were similarly cautious.", True),
         ("The Holm council likewise voted to close its quay.", True),

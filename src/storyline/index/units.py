@@ -190,7 +190,20 @@ def _leans_on_context(text: str, first_word: str) -> bool:
         or bool(_CONSEQUENCE.match(text))
         or bool(_ELLIPSIS.search(text))
         or bool(_COMPARED.search(text, 1))
+        or (bool(_OPENING_QUOTE.match(text)) and not _ATTRIBUTION.search(text))
     )
+
+
+# A sentence that opens on a quotation and names no speaker ('"We're only starting" to
+# study it.') quotes someone named in an earlier sentence.
+_OPENING_QUOTE = re.compile(r"(?:\"|“|``|«)\s*[A-Za-z]")
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|asks|stated|states|according|wrote|writes"
+    r"|declared|announced|insisted|argued|explained|noted|recalled|recalls|quoted|testified"
+    r"|replied|warned|cautioned|claimed|conceded|admitted|acknowledged|predicted|promised|vowed"
+    r"|complained|observed|remarked|responded|exclaimed|continued|reported|urged|suggested)\b",
+    re.IGNORECASE,
+)
 
 
 def fit_tfidf(units: Sequence[Unit]) -> tuple[TfidfVectorizer | None, sparse.csr_matrix]:
