@@ -19,7 +19,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyline.index import SentenceIndex, Unit
-from storyline.index.text import numbers_conflict, stem
+from storyline.index.text import YEAR, numbers_conflict, same_figure, stem
 from storyline.records import Citation, Fact, content_id
 
 SAME_FACT_THRESHOLD = 0.5
@@ -112,17 +112,29 @@ def align_facts(
 def _members(
     seed: int, units: Sequence[Unit], row: np.ndarray, taken: np.ndarray, threshold: float
 ) -> list[int]:
+    own = units[seed].article
+    candidates = [
+        i
+        for i in map(int, np.flatnonzero(row >= threshold))
+        if i != seed and not taken[i] and units[i].article != own
+    ]
+    return [seed, *_best_per_article(seed, candidates, units, row)]
+
+
+def _best_per_article(
+    seed: int, candidates: Sequence[int], units: Sequence[Unit], row: np.ndarray
+) -> list[int]:
+    """Of ``candidates``, each article's sentence most similar to ``seed`` (``row``) that
+    gives no other figure and shares more than names with it, most similar first."""
     best: dict[int, int] = {}
     own = units[seed]
-    for i in map(int, np.flatnonzero(row >= threshold)):
+    for i in candidates:
         unit = units[i]
-        if i == seed or taken[i] or unit.article == own.article:
-            continue
         if numbers_conflict(own.numbers, unit.numbers) or not _share_more_than_names(own, unit):
             continue
         if unit.article not in best or row[i] > row[best[unit.article]]:
             best[unit.article] = i
-    return [seed, *sorted(best.values(), key=lambda i: -row[i])]
+    return sorted(best.values(), key=lambda i: -row[i])
 
 
 def _share_taken(
@@ -135,25 +147,17 @@ def _share_taken(
     fact_of = {i: k for k, members in enumerate(grouped) for i in members}
     added: list[list[int]] = []
     for k, members in enumerate(grouped):
-        seed = members[0]
+        row = sims[members[0]]
         articles = {units[i].article for i in members}
-        row = sims[seed]
-        best: dict[int, int] = {}
-        for i in map(int, np.flatnonzero(row >= threshold)):
-            other = fact_of.get(i)
-            unit = units[i]
-            if (
-                other is None
-                or other == k
-                or unit.article in articles
-                or (row[grouped[other]] >= threshold).sum() > 1
-                or numbers_conflict(units[seed].numbers, unit.numbers)
-                or not _share_more_than_names(units[seed], unit)
-            ):
-                continue
-            if unit.article not in best or row[i] > row[best[unit.article]]:
-                best[unit.article] = i
-        added.append(sorted(best.values(), key=lambda i: -row[i]))
+        candidates = [
+            i
+            for i in map(int, np.flatnonzero(row >= threshold))
+            if (other := fact_of.get(i)) is not None
+            and other != k
+            and units[i].article not in articles
+            and (row[grouped[other]] >= threshold).sum() == 1
+        ]
+        added.append(_best_per_article(members[0], candidates, units, row))
     for members, extra in zip(grouped, added, strict=True):
         members.extend(extra)
 
@@ -206,8 +210,8 @@ def unique_facts(
     ``echo_threshold`` of it (TF-IDF cosine), or that holds ``contained`` of its content words,
     weighted by their rarity ("Lindqvist quit the Dask board on Friday" / a long sentence
     that ends "..., Lindqvist quit the board on Friday"), or that gives two of its figures
-    (maybe rounded). A sentence already grouped into another fact counts
-    too: a false "only one outlet reports this" misleads more than a missing one.
+    (maybe rounded). A sentence already grouped into another fact counts too: a false "only
+    one outlet reports this" misleads more than a missing one.
     """
     echoed = _echoed(facts, index, echo_threshold, contained) if index is not None else set()
     out: dict[str, list[str]] = {}
@@ -257,25 +261,16 @@ def _echoed(
     return {fact_id for (fact_id, _), hit in zip(single, echoed, strict=True) if hit}
 
 
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-
-
 def _figures(numbers: frozenset[str]) -> list[float]:
     """A sentence's telling figures: not years (two stories of one year share it) nor small
     whole numbers ("two lawyers")."""
-    values = [float(n) for n in numbers if not _YEAR.fullmatch(n) and n.count(".") < 2]
+    values = [float(n) for n in numbers if not YEAR.fullmatch(n) and n.count(".") < 2]
     return [v for v in values if v >= 10 or v % 1]
 
 
 def _common_figures(a: Sequence[float], b: Sequence[float]) -> int:
     """How many of ``a``'s figures ``b`` gives too, maybe rounded ("41" / "40.6")."""
-    return sum(
-        any(
-            x == y or ((x % 1 or y % 1) and abs(x - y) < 1) or abs(x - y) <= 0.03 * max(x, y)
-            for y in b
-        )
-        for x in a
-    )
+    return sum(any(same_figure(x, y) for y in b) for x in a)
 
 
 def _unigram_columns(vectorizer: TfidfVectorizer) -> np.ndarray:

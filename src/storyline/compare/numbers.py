@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyline.index import SentenceIndex
-from storyline.index.text import STOP_WORDS, stem
+from storyline.index.text import STOP_WORDS, YEAR, same_figure, stem
 from storyline.records import Conflict, ConflictSide, content_id
 
 RELATED_THRESHOLD = 0.3
@@ -58,7 +58,7 @@ _NUMBER_WORDS = {
 }
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+(?:-[A-Za-z]+)*")
-_TOKEN_GAP = re.compile(r"(\d+(?:[.,]\d+)*|[A-Za-z]+(?:-[A-Za-z]+)*)([^A-Za-z0-9]*)")
+_TOKEN_GAP = re.compile(f"({_TOKEN.pattern})([^A-Za-z0-9]*)")
 _DISTRIBUTIVE = frozenset({"each", "every", "apiece"})
 _RATE = frozenset({"per", "a", "an"})
 _SHARES = frozenset({"percent", "pct", "points"})
@@ -68,7 +68,6 @@ _EARLIER = re.compile(
     r"|(?:a|one)\s+(?:year|month|week|decade)\s+(?:ago|earlier))\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _TIME_UNITS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years".split()
 )
@@ -115,7 +114,7 @@ def figures(text: str) -> list[Figure]:
         if not token[0].isdigit() and token.lower() not in _NUMBER_WORDS:
             continue  # most tokens: no call to _value
         value = _value(token)
-        if value is None or _YEAR.match(token) or i in wholes:
+        if value is None or YEAR.fullmatch(token) or i in wholes:
             continue
         duration = _duration(tokens, i)
         if duration is not None:
@@ -363,7 +362,7 @@ def _partitive_whole(tokens: Sequence[str], after: int) -> int | None:
     if after >= len(tokens) or tokens[after].lower() != "of":
         return None
     k = after + 1 + (after + 1 < len(tokens) and tokens[after + 1].lower() == "the")
-    if k < len(tokens) and _value(tokens[k]) is not None and not _YEAR.match(tokens[k]):
+    if k < len(tokens) and _value(tokens[k]) is not None and not YEAR.fullmatch(tokens[k]):
         return k
     return None
 
@@ -529,19 +528,12 @@ def _near(x: Figure, y: Figure) -> bool:
 AGE_GAP = 2
 
 
-ROUNDING = 0.03
-
-
 def _shared(va: set[float], vb: set[float]) -> bool:
     """Whether two sentences share a figure, maybe rounded in one ("nearly 61" / "60.7",
     "4 million" / "3.9 million"), or one gives the parts of the other's total ("$4 million in
     punitive damages and $250,000 in compensatory" / "$4.25 million in damages")."""
     va, vb = va | _total(va), vb | _total(vb)
-    return any(
-        x == y or ((x % 1 or y % 1) and abs(x - y) < 1) or abs(x - y) <= ROUNDING * max(x, y)
-        for x in va
-        for y in vb
-    )
+    return any(same_figure(x, y) for x in va for y in vb)
 
 
 def _total(values: set[float]) -> set[float]:
@@ -550,7 +542,7 @@ def _total(values: set[float]) -> set[float]:
 
 def _period(text: str) -> tuple[bool, frozenset[str]]:
     """Whether a sentence speaks of an earlier period, and the years it names."""
-    years = frozenset(t for t in _TOKEN.findall(text) if _YEAR.match(t))
+    years = frozenset(t for t in _TOKEN.findall(text) if YEAR.fullmatch(t))
     return bool(_EARLIER.search(text)), years
 
 

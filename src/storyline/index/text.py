@@ -111,3 +111,15 @@ def numbers(text: str) -> frozenset[str]:
 def numbers_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two sentences give different figures (each has a number the other lacks)."""
     return bool(a) and bool(b) and not (a <= b or b <= a)
+
+
+# A year in digits ("1998", "2026"): when, not how many.
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Two figures are one when equal, when one is the other rounded to a whole ("nearly 61" /
+# "60.7"), or when they differ by at most this share ("4 million" / "3.9 million").
+ROUNDING = 0.03
+
+
+def same_figure(x: float, y: float) -> bool:
+    """Whether ``x`` and ``y`` are one figure, maybe rounded in one of them."""
+    return x == y or bool((x % 1 or y % 1) and abs(x - y) < 1) or abs(x - y) <= ROUNDING * max(x, y)
