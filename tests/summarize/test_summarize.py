@@ -1,8 +1,10 @@
 import pytest
+from scipy import sparse
 
 from storyline.errors import ConfigError
 from storyline.index.sources import source_groups
 from storyline.index.text import concepts, stem
+from storyline.index.units import Unit
 from storyline.summarize import (
     SelectionConfig,
     SummaryConfig,
@@ -10,7 +12,7 @@ from storyline.summarize import (
     summarize,
     summarize_texts,
 )
-from storyline.summarize.select import coverage_concepts, quoted_share
+from storyline.summarize.select import coverage_concepts, quoted_share, select
 from tests.builders import FACTS, UNIQUE, article, story
 
 
@@ -278,3 +280,86 @@ def test_a_leading_dash_of_wire_layout_is_not_part_of_a_sentence():
         ]
     )
     assert units[-1].text == "In a case that shocked Dask, the jury met."
+
+
+def _units(*specs):
+    """Units made of numbered two-word phrases, each phrase a concept of weight 3 (as if three
+    sources said it), plus filler words that make no weighted concept: a spec is the phrase
+    numbers, the filler words and the unit's figures."""
+    units, weights = [], {}
+    for k, (phrases, filler, numbers) in enumerate(specs):
+        parts = [f"kel{chr(97 + p)}a kel{chr(97 + p)}o" for p in phrases]
+        text = " ".join(parts + [f"mor{chr(97 + k)}{chr(97 + m)}" for m in range(filler)])
+        for part in parts:
+            weights.update(dict.fromkeys(coverage_concepts(part), 3.0))
+        units.append(
+            Unit(
+                article=k,
+                sentence=0,
+                start=0,
+                end=len(text),
+                text=text,
+                n_words=len(text.split()),
+                position=1.0,
+                concepts=frozenset(),
+                numbers=frozenset(numbers),
+                dangling=False,
+                complete=True,
+            )
+        )
+    return units, weights, sparse.identity(len(units), format="csr")
+
+
+def _choose(units, weights, similarity, budget, solver):
+    return select(
+        units,
+        weights,
+        similarity,
+        budget_words=budget,
+        budget_sentences=None,
+        relevance=None,
+        cfg=SelectionConfig(solver=solver),
+    )
+
+
+# Three units of eight phrases each: the first (16 words) has the best value per word, but
+# shares half its phrases with each of the others (17 words each), which together say more.
+OVERLAPPING = (
+    (range(8), 0, ()),
+    ([*range(4), *range(8, 12)], 1, ()),
+    ([*range(4, 8), *range(12, 16)], 1, ()),
+)
+
+
+def test_integer_program_covers_more_than_the_greedy_one_when_facts_overlap():
+    units, weights, similarity = _units(*OVERLAPPING)
+    assert _choose(units, weights, similarity, 34, "greedy")[0] == 0  # then 4 new phrases
+    assert sorted(_choose(units, weights, similarity, 34, "ilp")) == [1, 2]  # 16 phrases
+
+
+def test_integer_program_keeps_two_units_with_the_same_figures_apart():
+    same = [(phrases, filler, ("5", "7")) for phrases, filler, _ in OVERLAPPING]
+    units, weights, similarity = _units(*same)
+    assert len(_choose(units, weights, similarity, 34, "ilp")) == 1
+
+
+def test_integer_program_leaves_the_rest_of_the_budget_to_the_greedy_one():
+    # Filler words make no concept of weight 2 or more, so the second unit is not in the
+    # integer program; the greedy choice still adds it to fill the budget.
+    units, weights, similarity = _units((range(4), 0, ()), ((), 8, ()))
+    weights.update(dict.fromkeys(coverage_concepts(units[1].text), 0.3))
+    assert _choose(units, weights, similarity, 25, "ilp") == [0, 1]
+
+
+def test_a_sentence_that_does_not_say_who_is_not_chosen_for_a_budget_in_words():
+    lead = "The Varenia port authority reopened the northern quay to cargo ships."
+    added = "He added that ferries to the outer islands would resume within a month."
+    articles = [article(lead, added, id=f"p{i}", outlet=f"Outlet {i}") for i in range(3)]
+    for solver in ("ilp", "greedy"):
+        config = SummaryConfig(words=60, selection=SelectionConfig(solver=solver))
+        assert [s.text for s in summarize(articles, config)] == [lead]
+
+
+def test_unknown_solver():
+    with pytest.raises(ConfigError, match="solver"):
+        SelectionConfig(solver="fastest")

@@ -1,10 +1,15 @@
-"""Greedy, budgeted selection of sentences that cover the most corroborated concepts.
+"""Budgeted selection of sentences that cover the most corroborated concepts.
 
 The objective is weighted concept coverage (a monotone submodular function): a concept's weight
 grows with the number of independent sources that mention it, so facts many outlets report
-are preferred, and a concept already covered adds nothing, so redundant sentences lose. The
-greedy choice divides the gain by a power of the sentence length, which is the standard
-budgeted approximation.
+are preferred, and a concept already covered adds nothing, so redundant sentences lose.
+
+Two solvers. ``"ilp"`` (the default) states the coverage of corroborated concepts as an
+integer linear program (Gillick and Favre 2009) and solves it with HiGHS, through SciPy: it
+weighs all sentences together, where the greedy choice commits to the best value per word
+first and may then find that two other sentences would have said more. ``"greedy"`` divides
+each sentence's gain by a power of its length, the standard budgeted approximation; it is the
+solver for a budget in sentences, and it fills what the integer program leaves of a budget.
 
 The concepts covered are a sentence's stemmed word bigrams, except those of two stop words
 (Gillick and Favre 2009): a bigram such as "the ceasefire" or "killed in" pins down a fact
@@ -25,7 +30,9 @@ from itertools import chain
 
 import numpy as np
 from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, milp
 
+from storyline.errors import ConfigError
 from storyline.index.text import STOP_WORDS, stem, words
 from storyline.index.units import Unit
 
@@ -56,6 +63,16 @@ class SelectionConfig:
     # rise and 3.5% in 2027" / "rises of 5% this year and 3.5% next year"), which bigram
     # coverage cannot see.
     same_fact_numbers: int = 2
+    # "ilp" (integer program over corroborated concepts, then greedy for the rest of the
+    # budget) or "greedy" (a little faster, and the only one for a budget in sentences).
+    solver: str = "ilp"
+    # With ``overflow``, the words the integer program leaves free for a last sentence that may
+    # run past the budget (a scorer that cuts at N words counts that many of its words).
+    overflow_reserve: int = 5
+
+    def __post_init__(self) -> None:
+        if self.solver not in ("ilp", "greedy"):
+            raise ConfigError(f"solver must be 'ilp' or 'greedy', got {self.solver!r}")
 
 
 # A quotation: from an opening mark (straight, curly, TeX-style or guillemet) to its closing
@@ -118,7 +135,7 @@ def select(
     cfg: SelectionConfig,
     overflow: bool = False,
 ) -> list[int]:
-    """Indices of the chosen units, in the order they were chosen.
+    """Indices of the chosen units, the most valuable first.
 
     ``similarity`` holds the units' L2-normalised TF-IDF rows, used to refuse near-repeats.
     ``relevance`` (0..1 per unit) multiplies a unit's value when a focus question is given.
@@ -136,10 +153,48 @@ def select(
         ]
     )
     eligible = [
-        i for i, u in enumerate(units) if u.complete and cfg.min_words <= u.n_words <= cfg.max_words
+        i
+        for i, u in enumerate(units)
+        if u.complete and cfg.min_words <= u.n_words <= cfg.max_words and prior[i] > 0.0
     ]
+    chosen: list[int] = []
+    if cfg.solver == "ilp" and budget_words is not None and budget_sentences is None:
+        reserve = cfg.overflow_reserve if overflow else 0
+        chosen = _ilp(units, weights, similarity, prior, eligible, budget_words - reserve, cfg)
+    return _greedy(
+        units,
+        weights,
+        similarity,
+        prior,
+        eligible,
+        chosen,
+        budget_words=budget_words,
+        budget_sentences=budget_sentences,
+        cfg=cfg,
+        overflow=overflow,
+    )
+
+
+def _greedy(
+    units: Sequence[Unit],
+    weights: dict[str, float],
+    similarity: sparse.csr_matrix,
+    prior: np.ndarray,
+    eligible: list[int],
+    chosen: list[int],
+    *,
+    budget_words: int | None,
+    budget_sentences: int | None,
+    cfg: SelectionConfig,
+    overflow: bool,
+) -> list[int]:
+    """``chosen`` and then, while the budget lasts, the unit of the best gain per word."""
     concepts = [coverage_concepts(u.text) for u in units]
-    covered: set[str] = set()
+    chosen = list(chosen)
+    covered: set[str] = set().union(*(concepts[i] for i in chosen))
+    used_words = sum(units[i].n_words for i in chosen)
+    if budget_words is not None and used_words >= budget_words:
+        return chosen
 
     def score(i: int) -> float:
         gain = sum(weights.get(c, 0.0) for c in concepts[i] if c not in covered)
@@ -147,10 +202,9 @@ def select(
 
     # Lazy greedy (Minoux): coverage gains only shrink as coverage grows, so a stale score is
     # an upper bound and only the top of the heap needs recomputing.
-    heap = [(-score(i), i) for i in eligible]
+    taken = set(chosen)
+    heap = [(-score(i), i) for i in eligible if i not in taken]
     heapq.heapify(heap)
-    chosen: list[int] = []
-    used_words = 0
     while heap:
         if budget_sentences is not None and len(chosen) >= budget_sentences:
             break
@@ -164,17 +218,148 @@ def select(
         unit = units[best]
         if budget_words is not None and used_words + unit.n_words > budget_words and not overflow:
             continue
-        if chosen:
-            sims = similarity[chosen] @ similarity[best].T
-            if sims.max() > cfg.max_similarity:
-                continue
-            if cfg.same_fact_numbers and any(
-                len(unit.numbers & units[c].numbers) >= cfg.same_fact_numbers for c in chosen
-            ):
-                continue
+        if chosen and _clashes(best, chosen, units, similarity, cfg):
+            continue
         chosen.append(best)
         covered |= concepts[best]
         used_words += unit.n_words
         if budget_words is not None and used_words >= budget_words:
             break
     return chosen
+
+
+def _clashes(
+    i: int,
+    chosen: list[int],
+    units: Sequence[Unit],
+    similarity: sparse.csr_matrix,
+    cfg: SelectionConfig,
+) -> bool:
+    """Whether unit ``i`` repeats a chosen one: too similar, or the same figures."""
+    if (similarity[chosen] @ similarity[i].T).max() > cfg.max_similarity:
+        return True
+    return bool(cfg.same_fact_numbers) and any(
+        len(units[i].numbers & units[c].numbers) >= cfg.same_fact_numbers for c in chosen
+    )
+
+
+# A concept counts in the integer program when two sources (or one source twice) mention it;
+# the rest of the budget goes to the greedy choice, which also values the others.
+_ILP_MIN_WEIGHT = 2.0
+
+# A bound on the branching, for pathological input only: on a cluster of 25 articles the
+# program takes a few hundredths of a second, and a search cut short keeps its best answer.
+_ILP_SECONDS = 5.0
+
+
+def _ilp(
+    units: Sequence[Unit],
+    weights: dict[str, float],
+    similarity: sparse.csr_matrix,
+    prior: np.ndarray,
+    eligible: list[int],
+    budget_words: int,
+    cfg: SelectionConfig,
+) -> list[int]:
+    """The units that cover the most weight of corroborated concepts within ``budget_words``.
+
+    Integer program: choose units x (0/1) and covered concepts z (0..1), maximise the sum of
+    z_c times the concept's weight times the best prior among the units that hold it, such
+    that each covered concept is in a chosen unit, the words fit the budget, and no two chosen
+    units repeat each other (see :func:`_clashes`); a unit that quotes pays for it as in the
+    greedy choice. A concept is valued by its best unit and not by the one chosen, so that a
+    short sentence can carry a lead's facts.
+
+    Solved in two steps: the LP relaxation, whose units taken whole or left out are fixed,
+    then branch and bound over the units it takes in part, to within 1 % of that problem's
+    optimum. On news the relaxation is nearly integral (on DUC 2007 about 0.5 % above the
+    integer optimum), and this is about ten times faster than branching over every unit, for
+    an objective about 0.8 % below the optimum on average. It can miss a better packing of the
+    budget that the relaxation does not hint at. Returns [] when there is nothing to choose
+    or the solver gives no answer, so that the greedy choice takes over.
+    """
+    if budget_words <= 0 or not eligible:
+        return []
+    index: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for j, i in enumerate(eligible):
+        # Sorted: a set's order changes between processes, and so would the solver's choice
+        # among near-optimal answers.
+        for c in sorted(coverage_concepts(units[i].text)):
+            if weights.get(c, 0.0) >= _ILP_MIN_WEIGHT:
+                rows.append(j)
+                cols.append(index.setdefault(c, len(index)))
+    n_units, n_concepts = len(eligible), len(index)
+    if not n_concepts:
+        return []
+    holds = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_units, n_concepts))
+    best_prior = np.zeros(n_concepts)
+    np.maximum.at(best_prior, cols, prior[eligible][rows])
+    value = np.zeros(n_concepts)
+    for c, k in index.items():
+        value[k] = weights[c]
+    value *= best_prior
+
+    lengths = np.array([units[i].n_words for i in eligible], dtype=float)
+    pairs = _clashing_pairs(eligible, units, similarity, cfg)
+    matrix = sparse.vstack(
+        [
+            sparse.hstack([-holds.T, sparse.identity(n_concepts)]),  # z_c <= sum of x_i
+            sparse.hstack([sparse.csr_matrix(lengths), sparse.csr_matrix((1, n_concepts))]),
+            sparse.csr_matrix(
+                (np.ones(2 * len(pairs)), (np.repeat(np.arange(len(pairs)), 2), pairs.ravel())),
+                shape=(len(pairs), n_units + n_concepts),
+            ),
+        ]
+    ).tocsr()
+    upper = np.concatenate([np.zeros(n_concepts), [budget_words], np.ones(len(pairs))])
+    constraints = LinearConstraint(matrix, -np.inf, upper)
+    # A unit that quotes costs the share of its concepts' value that the quote penalty takes
+    # off its gain in the greedy choice.
+    quoted = np.array([quoted_share(units[i].text) for i in eligible])
+    penalty = (1.0 - cfg.quote_penalty) * quoted * (holds @ value)
+    cost = np.concatenate([penalty, -value])
+    relaxed = milp(cost, constraints=constraints, bounds=Bounds(0, 1))
+    if relaxed.x is None:
+        return []
+    low, high = np.zeros(n_units + n_concepts), np.ones(n_units + n_concepts)
+    x = relaxed.x[:n_units]
+    low[:n_units][x > 1 - 1e-6] = 1
+    high[:n_units][x < 1e-6] = 0
+    integrality = np.concatenate([np.ones(n_units), np.zeros(n_concepts)])
+    result = milp(
+        cost,
+        constraints=constraints,
+        integrality=integrality,
+        bounds=Bounds(low, high),
+        options={"mip_rel_gap": 0.01, "time_limit": _ILP_SECONDS},
+    )
+    if result.x is None:
+        return []
+    picked = [eligible[j] for j in np.flatnonzero(result.x[:n_units] > 0.5)]
+    return sorted(picked, key=lambda i: -prior[i])
+
+
+def _clashing_pairs(
+    eligible: list[int],
+    units: Sequence[Unit],
+    similarity: sparse.csr_matrix,
+    cfg: SelectionConfig,
+) -> np.ndarray:
+    """Pairs of positions in ``eligible`` whose units repeat each other, as an (n, 2) array."""
+    rows = similarity[eligible]
+    cosine = sparse.triu(rows @ rows.T, k=1).tocoo()
+    close = cosine.data > cfg.max_similarity
+    found = set(zip(cosine.row[close].tolist(), cosine.col[close].tolist(), strict=True))
+    if cfg.same_fact_numbers:
+        by_number: dict[str, list[int]] = defaultdict(list)
+        for j, i in enumerate(eligible):
+            if len(units[i].numbers) >= cfg.same_fact_numbers:
+                for number in units[i].numbers:
+                    by_number[number].append(j)
+        shared: Counter[tuple[int, int]] = Counter(
+            (a, b) for js in by_number.values() for a in js for b in js if a < b
+        )
+        found |= {pair for pair, n in shared.items() if n >= cfg.same_fact_numbers}
+    return np.array(sorted(found), dtype=int).reshape(-1, 2)
