@@ -448,6 +448,10 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
                 links[counted][j].add(y)
                 parent[root((counted, i))] = root((counted, j))
     conflicts = []
+    holders: dict[str, list[int]] = defaultdict(list)  # counted thing -> units giving it
+    for u in rows.tolist():
+        for key in keys[u]:
+            holders[key].append(u)
     for counted, by_unit in links.items():
         components: dict[tuple[str, int], list[int]] = defaultdict(list)
         for u in sorted(by_unit):
@@ -469,7 +473,9 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
             if (
                 len(by_value) > 1
                 and len(given) == len(set(given))
-                and not _source_gives_two(index, sims, per_unit, keys, counted, members, by_value)
+                and not _source_gives_two(
+                    index, sims, per_unit, holders[counted], counted, members, by_value
+                )
             ):
                 conflicts.append(_conflict(label, by_value))
     return conflicts
@@ -479,7 +485,7 @@ def _source_gives_two(
     index: SentenceIndex,
     sims: np.ndarray,
     per_unit: Sequence[list[Figure]],
-    keys: Sequence[set[str]],
+    holders: Sequence[int],
     counted: str,
     members: Sequence[int],
     by_value: dict[float, tuple[str, set[str], str]],
@@ -490,9 +496,7 @@ def _source_gives_two(
     disagreement between outlets."""
     given: dict[int, set[float]] = defaultdict(set)
     rows = list(members)
-    for u in range(len(index.units)):
-        if counted not in keys[u]:
-            continue
+    for u in holders:  # the units that give a figure of the counted thing
         if u not in members and not (sims[u, rows] >= RELATED_THRESHOLD).any():
             continue
         values = {f.value for f in per_unit[u] if f.key == counted} & by_value.keys()
