@@ -25,6 +25,9 @@ _PAIRS: dict[str, str] = {
 _SINGLE = frozenset("‘'")
 _DOUBLED = frozenset({"``", "''"})
 _OPEN_CONTEXT = re.compile(r"(?:^|[\s(\[—–-])$")
+# Any character that can open a quotation (a backquote only as half of ``): the scan jumps
+# from one to the next.
+_MARK = re.compile("[" + re.escape("".join(_PAIRS)) + "`]")
 
 
 def _closes_here(text: str, pos: int, end: int) -> bool:
@@ -46,6 +49,10 @@ def _quotes_in(text: str, start: int, end: int) -> list[Span]:
     found: list[Span] = []
     pos = start
     while pos < end:
+        next_mark = _MARK.search(text, pos, end)
+        if next_mark is None:
+            break
+        pos = next_mark.start()
         mark = text[pos]
         closers = _PAIRS.get(mark)
         doubled = text[pos : pos + 2] in _DOUBLED
