@@ -5,7 +5,8 @@ grows with the number of independent sources that mention it, so facts many outl
 are preferred, and a concept already covered adds nothing, so redundant sentences lose.
 
 Two solvers. ``"ilp"`` (the default) states the coverage of corroborated concepts as an
-integer linear program (Gillick and Favre 2009) and solves it with HiGHS, through SciPy: it
+integer linear program (Gillick and Favre 2009) and solves it approximately with HiGHS,
+through SciPy (LP rounding, then branch and bound over what the rounding leaves open): it
 weighs all sentences together, where the greedy choice commits to the best value per word
 first and may then find that two other sentences would have said more. ``"greedy"`` divides
 each sentence's gain by a power of its length, the standard budgeted approximation; it is the
@@ -157,16 +158,31 @@ def select(
         for i, u in enumerate(units)
         if u.complete and cfg.min_words <= u.n_words <= cfg.max_words and prior[i] > 0.0
     ]
+    concepts = [coverage_concepts(u.text) for u in units]
+    # Each unit's value per word with nothing yet covered: the greedy choice's first scores,
+    # and an upper bound on every later one.
+    first = {
+        i: sum(weights.get(c, 0.0) for c in concepts[i])
+        * prior[i]
+        / units[i].n_words ** cfg.length_exponent
+        for i in eligible
+    }
     chosen: list[int] = []
     if cfg.solver == "ilp" and budget_words is not None and budget_sentences is None:
+        # The program weighs the units the greedy choice values most, as many as the budget
+        # has words (20 or so per sentence it can hold): a larger pool changes few choices
+        # on DUC 2007 and costs time on clusters full of near-repeats.
+        pool = max(_ILP_MIN_POOL, budget_words)
+        candidates = sorted(sorted(eligible, key=lambda i: -first[i])[:pool])
         reserve = cfg.overflow_reserve if overflow else 0
-        chosen = _ilp(units, weights, similarity, prior, eligible, budget_words - reserve, cfg)
+        chosen = _ilp(units, weights, similarity, prior, candidates, budget_words - reserve, cfg)
     return _greedy(
         units,
+        concepts,
         weights,
         similarity,
         prior,
-        eligible,
+        first,
         chosen,
         budget_words=budget_words,
         budget_sentences=budget_sentences,
@@ -177,10 +193,11 @@ def select(
 
 def _greedy(
     units: Sequence[Unit],
+    concepts: Sequence[frozenset[str]],
     weights: dict[str, float],
     similarity: sparse.csr_matrix,
     prior: np.ndarray,
-    eligible: list[int],
+    first: dict[int, float],
     chosen: list[int],
     *,
     budget_words: int | None,
@@ -188,8 +205,10 @@ def _greedy(
     cfg: SelectionConfig,
     overflow: bool,
 ) -> list[int]:
-    """``chosen`` and then, while the budget lasts, the unit of the best gain per word."""
-    concepts = [coverage_concepts(u.text) for u in units]
+    """``chosen`` and then, while the budget lasts, the unit of the best gain per word.
+
+    ``first`` holds the eligible units' scores with nothing covered.
+    """
     chosen = list(chosen)
     covered: set[str] = set().union(*(concepts[i] for i in chosen))
     used_words = sum(units[i].n_words for i in chosen)
@@ -203,7 +222,7 @@ def _greedy(
     # Lazy greedy (Minoux): coverage gains only shrink as coverage grows, so a stale score is
     # an upper bound and only the top of the heap needs recomputing.
     taken = set(chosen)
-    heap = [(-score(i), i) for i in eligible if i not in taken]
+    heap = [(-value, i) for i, value in first.items() if i not in taken]
     heapq.heapify(heap)
     while heap:
         if budget_sentences is not None and len(chosen) >= budget_sentences:
@@ -247,6 +266,9 @@ def _clashes(
 # the rest of the budget goes to the greedy choice, which also values the others.
 _ILP_MIN_WEIGHT = 2.0
 
+# The fewest units the program weighs, however small the budget.
+_ILP_MIN_POOL = 100
+
 # A bound on the branching, for pathological input only: on a cluster of 25 articles the
 # program takes a few hundredths of a second, and a search cut short keeps its best answer.
 _ILP_SECONDS = 5.0
@@ -257,11 +279,12 @@ def _ilp(
     weights: dict[str, float],
     similarity: sparse.csr_matrix,
     prior: np.ndarray,
-    eligible: list[int],
+    candidates: list[int],
     budget_words: int,
     cfg: SelectionConfig,
 ) -> list[int]:
-    """The units that cover the most weight of corroborated concepts within ``budget_words``.
+    """The ``candidates`` that cover the most weight of corroborated concepts within
+    ``budget_words``.
 
     Integer program: choose units x (0/1) and covered concepts z (0..1), maximise the sum of
     z_c times the concept's weight times the best prior among the units that hold it, such
@@ -272,37 +295,37 @@ def _ilp(
 
     Solved in two steps: the LP relaxation, whose units taken whole or left out are fixed,
     then branch and bound over the units it takes in part, to within 1 % of that problem's
-    optimum. On news the relaxation is nearly integral (on DUC 2007 about 0.5 % above the
-    integer optimum), and this is about ten times faster than branching over every unit, for
-    an objective about 0.8 % below the optimum on average. It can miss a better packing of the
-    budget that the relaxation does not hint at. Returns [] when there is nothing to choose
-    or the solver gives no answer, so that the greedy choice takes over.
+    optimum. This is LP rounding, not an exact solution: on DUC 2007 it reaches 98 % of the
+    optimum's objective on average (76 % at worst) in a tenth of the time, and solving to
+    the optimum did not give better summaries there (see benchmarks/RESULTS.md). Returns []
+    when there is nothing to choose or the solver gives no answer, so that the greedy choice
+    takes over.
     """
-    if budget_words <= 0 or not eligible:
+    if budget_words <= 0 or not candidates:
         return []
     index: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
-    for j, i in enumerate(eligible):
+    for j, i in enumerate(candidates):
         # Sorted: a set's order changes between processes, and so would the solver's choice
         # among near-optimal answers.
         for c in sorted(coverage_concepts(units[i].text)):
             if weights.get(c, 0.0) >= _ILP_MIN_WEIGHT:
                 rows.append(j)
                 cols.append(index.setdefault(c, len(index)))
-    n_units, n_concepts = len(eligible), len(index)
+    n_units, n_concepts = len(candidates), len(index)
     if not n_concepts:
         return []
     holds = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_units, n_concepts))
     best_prior = np.zeros(n_concepts)
-    np.maximum.at(best_prior, cols, prior[eligible][rows])
+    np.maximum.at(best_prior, cols, prior[candidates][rows])
     value = np.zeros(n_concepts)
     for c, k in index.items():
         value[k] = weights[c]
     value *= best_prior
 
-    lengths = np.array([units[i].n_words for i in eligible], dtype=float)
-    pairs = _clashing_pairs(eligible, units, similarity, cfg)
+    lengths = np.array([units[i].n_words for i in candidates], dtype=float)
+    pairs = _clashing_pairs(candidates, units, similarity, cfg)
     matrix = sparse.vstack(
         [
             sparse.hstack([-holds.T, sparse.identity(n_concepts)]),  # z_c <= sum of x_i
@@ -317,7 +340,7 @@ def _ilp(
     constraints = LinearConstraint(matrix, -np.inf, upper)
     # A unit that quotes costs the share of its concepts' value that the quote penalty takes
     # off its gain in the greedy choice.
-    quoted = np.array([quoted_share(units[i].text) for i in eligible])
+    quoted = np.array([quoted_share(units[i].text) for i in candidates])
     penalty = (1.0 - cfg.quote_penalty) * quoted * (holds @ value)
     cost = np.concatenate([penalty, -value])
     relaxed = milp(cost, constraints=constraints, bounds=Bounds(0, 1))
@@ -337,24 +360,24 @@ def _ilp(
     )
     if result.x is None:
         return []
-    picked = [eligible[j] for j in np.flatnonzero(result.x[:n_units] > 0.5)]
+    picked = [candidates[j] for j in np.flatnonzero(result.x[:n_units] > 0.5)]
     return sorted(picked, key=lambda i: -prior[i])
 
 
 def _clashing_pairs(
-    eligible: list[int],
+    candidates: list[int],
     units: Sequence[Unit],
     similarity: sparse.csr_matrix,
     cfg: SelectionConfig,
 ) -> np.ndarray:
-    """Pairs of positions in ``eligible`` whose units repeat each other, as an (n, 2) array."""
-    rows = similarity[eligible]
+    """Pairs of positions in ``candidates`` whose units repeat each other, as an (n, 2) array."""
+    rows = similarity[candidates]
     cosine = sparse.triu(rows @ rows.T, k=1).tocoo()
     close = cosine.data > cfg.max_similarity
     found = set(zip(cosine.row[close].tolist(), cosine.col[close].tolist(), strict=True))
     if cfg.same_fact_numbers:
         by_number: dict[str, list[int]] = defaultdict(list)
-        for j, i in enumerate(eligible):
+        for j, i in enumerate(candidates):
             if len(units[i].numbers) >= cfg.same_fact_numbers:
                 for number in units[i].numbers:
                     by_number[number].append(j)
