@@ -248,7 +248,7 @@ def eval_group() -> None:
     "--systems",
     default="storyline,lead,lexrank,textrank,centroid-mmr",
     show_default=True,
-    help="Comma-separated systems to run.",
+    help="Comma-separated systems to run (also: storyline-greedy, the greedy sentence choice).",
 )
 @click.option(
     "--limit", type=click.IntRange(min=1), default=None, help="Only the first N clusters."
@@ -291,7 +291,7 @@ def eval_summaries(
     summarizers on every cluster of a multi-document summarization dataset."""
     from storyline.eval import summaries
 
-    available = {"storyline": summaries.StorylineSummarizer(), **summaries.reference_systems()}
+    available = {**summaries.storyline_systems(), **summaries.reference_systems()}
     chosen = [name.strip() for name in systems.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in available]
     if unknown or not chosen:

@@ -203,3 +203,18 @@ def test_reference_systems_run_end_to_end() -> None:
     )
     assert [m.system for m in report.means] == ["lead", "lexrank", "textrank", "centroid-mmr"]
     assert all(0 < m.rouge_1 <= 1 for m in report.means)
+
+
+def test_storyline_systems_differ_only_in_the_sentence_choice() -> None:
+    from storyline.eval.summaries import storyline_systems
+
+    systems = storyline_systems()
+    assert {name: s.solver for name, s in systems.items()} == {  # type: ignore[attr-defined]
+        "storyline": None,
+        "storyline-greedy": "greedy",
+    }
+    report = evaluate(
+        [cluster("c1", ("A storm hit Florida and power failed.",))], systems, words=20, focus=True
+    )
+    assert [m.system for m in report.means] == ["storyline", "storyline-greedy"]
+    assert all(0 < m.rouge_1 <= 1 for m in report.means)

@@ -43,14 +43,25 @@ class Summarizer(Protocol):
 
 
 class StorylineSummarizer:
-    """storyline's own summarizer (:func:`storyline.summarize.summarize_texts`) as a system."""
+    """storyline's own summarizer (:func:`storyline.summarize.summarize_texts`) as a system,
+    with its default sentence choice or the given ``solver`` ("ilp" or "greedy")."""
+
+    def __init__(self, solver: str | None = None) -> None:
+        self.solver = solver
 
     def __call__(
         self, documents: Sequence[str], *, topic: str | None = None, words: int = DEFAULT_WORDS
     ) -> str:
-        from storyline.summarize import summarize_texts
+        from storyline.summarize import SelectionConfig, summarize_texts
 
-        return summarize_texts(documents, topic=topic, words=words)
+        selection = SelectionConfig(solver=self.solver) if self.solver else None
+        return summarize_texts(documents, topic=topic, words=words, selection=selection)
+
+
+def storyline_systems() -> dict[str, Summarizer]:
+    """storyline's summarizer by the name shown in tables: as shipped, and with the greedy
+    sentence choice (to compare the two choices in one run)."""
+    return {"storyline": StorylineSummarizer(), "storyline-greedy": StorylineSummarizer("greedy")}
 
 
 def reference_systems() -> dict[str, Summarizer]:

@@ -100,7 +100,12 @@ def summarize(
 
 
 def summarize_texts(
-    documents: Sequence[str], *, topic: str | None = None, words: int = 250, overflow: bool = True
+    documents: Sequence[str],
+    *,
+    topic: str | None = None,
+    words: int = 250,
+    overflow: bool = True,
+    selection: SelectionConfig | None = None,
 ) -> str:
     """Summarize plain, already clean documents (as in DUC) into one text of about ``words``."""
     from storyline.segment import segment_article
@@ -109,7 +114,9 @@ def summarize_texts(
         segment_article(Article(id=str(i), source=str(i), text=text))
         for i, text in enumerate(documents)
     ]
-    config = SummaryConfig(words=words, focus=topic, overflow=overflow)
+    config = SummaryConfig(
+        words=words, focus=topic, overflow=overflow, selection=selection or SelectionConfig()
+    )
     return " ".join(s.text for s in summarize(articles, config))
 
 
