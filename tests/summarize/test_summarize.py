@@ -363,3 +363,14 @@ def test_a_sentence_that_does_not_say_who_is_not_chosen_for_a_budget_in_words():
 def test_unknown_solver():
     with pytest.raises(ConfigError, match="solver"):
         SelectionConfig(solver="fastest")
+
+
+def test_without_an_answer_from_the_solver_the_greedy_choice_decides(monkeypatch):
+    import sys
+    from types import SimpleNamespace
+
+    units, weights, similarity = _units(*OVERLAPPING)
+    greedy = _choose(units, weights, similarity, 34, "greedy")
+    module = sys.modules["storyline.summarize.select"]
+    monkeypatch.setattr(module, "milp", lambda *args, **kwargs: SimpleNamespace(x=None))
+    assert _choose(units, weights, similarity, 34, "ilp") == greedy
