@@ -4,7 +4,7 @@
 
 `storyline eval summaries` lets the last sentence run past the budget, as DUC's scorer cuts
 it at N words; a brief never does. This script summarizes every cluster with references with
-``SelectionConfig(solver="ilp")`` (the default) and ``solver="greedy"``, the last sentence
+``SelectionConfig(solver="ilp")`` and ``solver="greedy"`` (the default), the last sentence
 kept within ``--words``, with and without the topic as focus, and prints the mean ROUGE-2
 recall (references pooled, first N words) of each, the per-cluster difference, a bootstrap
 95 % interval of its mean, and the seconds per cluster of each (segmentation caches warm).

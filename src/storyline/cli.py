@@ -248,7 +248,8 @@ def eval_group() -> None:
     "--systems",
     default="storyline,lead,lexrank,textrank,centroid-mmr",
     show_default=True,
-    help="Comma-separated systems to run (also: storyline-greedy, the greedy sentence choice).",
+    help="Comma-separated systems to run (also: storyline-ilp, the integer program's sentence "
+    "choice).",
 )
 @click.option(
     "--limit", type=click.IntRange(min=1), default=None, help="Only the first N clusters."

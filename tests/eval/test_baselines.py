@@ -211,10 +211,10 @@ def test_storyline_systems_differ_only_in_the_sentence_choice() -> None:
     systems = storyline_systems()
     assert {name: s.solver for name, s in systems.items()} == {  # type: ignore[attr-defined]
         "storyline": None,
-        "storyline-greedy": "greedy",
+        "storyline-ilp": "ilp",
     }
     report = evaluate(
         [cluster("c1", ("A storm hit Florida and power failed.",))], systems, words=20, focus=True
     )
-    assert [m.system for m in report.means] == ["storyline", "storyline-greedy"]
+    assert [m.system for m in report.means] == ["storyline", "storyline-ilp"]
     assert all(0 < m.rouge_1 <= 1 for m in report.means)
