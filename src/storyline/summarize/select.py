@@ -147,11 +147,12 @@ def select(
     summary at N words reward filling it).
     """
     position_weight = cfg.position_weight if relevance is None else cfg.focus_position_weight
+    quoted = np.array([quoted_share(u.text) for u in units])
     prior = np.array(
         [
             (1.0 + position_weight * (1.0 - u.position) ** 2)
             * (cfg.dangling_penalty if u.dangling else 1.0)
-            * (1.0 - (1.0 - cfg.quote_penalty) * quoted_share(u.text))
+            * (1.0 - (1.0 - cfg.quote_penalty) * quoted[i])
             * (1.0 + cfg.focus_weight * (relevance[i] if relevance is not None else 0.0))
             for i, u in enumerate(units)
         ]
@@ -178,7 +179,17 @@ def select(
         pool = max(_ILP_MIN_POOL, budget_words)
         candidates = sorted(sorted(eligible, key=lambda i: -first[i])[:pool])
         reserve = cfg.overflow_reserve if overflow else 0
-        chosen = _ilp(units, weights, similarity, prior, candidates, budget_words - reserve, cfg)
+        chosen = _ilp(
+            units,
+            concepts,
+            weights,
+            similarity,
+            prior,
+            quoted,
+            candidates,
+            budget_words - reserve,
+            cfg,
+        )
     return _greedy(
         units,
         concepts,
@@ -280,15 +291,17 @@ _ILP_SECONDS = 5.0
 
 def _ilp(
     units: Sequence[Unit],
+    concepts: Sequence[frozenset[str]],
     weights: dict[str, float],
     similarity: sparse.csr_matrix,
     prior: np.ndarray,
+    quoted: np.ndarray,
     candidates: list[int],
     budget_words: int,
     cfg: SelectionConfig,
 ) -> list[int]:
     """The ``candidates`` that cover the most weight of corroborated concepts within
-    ``budget_words``.
+    ``budget_words`` (``concepts`` and ``quoted`` hold each unit's concepts and quoted share).
 
     Integer program: choose units x (0/1) and covered concepts z (0..1), maximise the sum of
     z_c times the concept's weight times the best prior among the units that hold it, such
@@ -313,7 +326,7 @@ def _ilp(
     for j, i in enumerate(candidates):
         # Sorted: a set's order changes between processes, and so would the solver's choice
         # among near-optimal answers.
-        for c in sorted(coverage_concepts(units[i].text)):
+        for c in sorted(concepts[i]):
             if weights.get(c, 0.0) >= _ILP_MIN_WEIGHT:
                 rows.append(j)
                 cols.append(index.setdefault(c, len(index)))
@@ -344,8 +357,7 @@ def _ilp(
     constraints = LinearConstraint(matrix, -np.inf, upper)
     # A unit that quotes costs the share of its concepts' value that the quote penalty takes
     # off its gain in the greedy choice.
-    quoted = np.array([quoted_share(units[i].text) for i in candidates])
-    penalty = (1.0 - cfg.quote_penalty) * quoted * (holds @ value)
+    penalty = (1.0 - cfg.quote_penalty) * quoted[candidates] * (holds @ value)
     cost = np.concatenate([penalty, -value])
     relaxed = milp(
         cost, constraints=constraints, bounds=Bounds(0, 1), options={"time_limit": _ILP_SECONDS}
