@@ -171,6 +171,7 @@ def select(
         / units[i].n_words ** cfg.length_exponent
         for i in eligible
     }
+    problem = _Problem(units, concepts, weights, similarity, prior, quoted, cfg)
     chosen: list[int] = []
     if cfg.solver == "ilp" and budget_words is not None and budget_sentences is None:
         # The program weighs the units the greedy choice values most, as many as the budget
@@ -179,50 +180,53 @@ def select(
         pool = max(_ILP_MIN_POOL, budget_words)
         candidates = sorted(sorted(eligible, key=lambda i: -first[i])[:pool])
         reserve = cfg.overflow_reserve if overflow else 0
-        chosen = _ilp(
-            units,
-            concepts,
-            weights,
-            similarity,
-            prior,
-            quoted,
-            candidates,
-            budget_words - reserve,
-            cfg,
-        )
+        chosen = _ilp(problem, candidates, budget_words - reserve)
     return _greedy(
-        units,
-        concepts,
-        weights,
-        similarity,
-        prior,
+        problem,
         first,
         chosen,
         budget_words=budget_words,
         budget_sentences=budget_sentences,
-        cfg=cfg,
         overflow=overflow,
     )
 
 
+@dataclass(frozen=True)
+class _Problem:
+    """What both solvers read: the units, each one's concepts, prior and quoted share, the
+    concept weights, the similarity rows and the configuration."""
+
+    units: Sequence[Unit]
+    concepts: Sequence[frozenset[str]]
+    weights: dict[str, float]
+    similarity: sparse.csr_matrix
+    prior: np.ndarray
+    quoted: np.ndarray
+    cfg: SelectionConfig
+
+    def parts(
+        self,
+    ) -> tuple[
+        Sequence[Unit], Sequence[frozenset[str]], dict[str, float], np.ndarray, SelectionConfig
+    ]:
+        """The units, their concepts, the concept weights, the priors and the configuration."""
+        return self.units, self.concepts, self.weights, self.prior, self.cfg
+
+
 def _greedy(
-    units: Sequence[Unit],
-    concepts: Sequence[frozenset[str]],
-    weights: dict[str, float],
-    similarity: sparse.csr_matrix,
-    prior: np.ndarray,
+    problem: _Problem,
     first: dict[int, float],
     chosen: list[int],
     *,
     budget_words: int | None,
     budget_sentences: int | None,
-    cfg: SelectionConfig,
     overflow: bool,
 ) -> list[int]:
     """``chosen`` and then, while the budget lasts, the unit of the best gain per word.
 
     ``first`` holds the eligible units' scores with nothing covered.
     """
+    units, concepts, weights, prior, cfg = problem.parts()
     chosen = list(chosen)
     covered: set[str] = set().union(*(concepts[i] for i in chosen))
     used_words = sum(units[i].n_words for i in chosen)
@@ -251,7 +255,7 @@ def _greedy(
         unit = units[best]
         if budget_words is not None and used_words + unit.n_words > budget_words and not overflow:
             continue
-        if chosen and _clashes(best, chosen, units, similarity, cfg):
+        if chosen and _clashes(problem, best, chosen):
             continue
         chosen.append(best)
         covered |= concepts[best]
@@ -261,14 +265,9 @@ def _greedy(
     return chosen
 
 
-def _clashes(
-    i: int,
-    chosen: list[int],
-    units: Sequence[Unit],
-    similarity: sparse.csr_matrix,
-    cfg: SelectionConfig,
-) -> bool:
+def _clashes(problem: _Problem, i: int, chosen: list[int]) -> bool:
     """Whether unit ``i`` repeats a chosen one: too similar, or the same figures."""
+    units, similarity, cfg = problem.units, problem.similarity, problem.cfg
     if (similarity[chosen] @ similarity[i].T).max() > cfg.max_similarity:
         return True
     return bool(cfg.same_fact_numbers) and any(
@@ -289,19 +288,9 @@ _ILP_MIN_POOL = 100
 _ILP_SECONDS = 5.0
 
 
-def _ilp(
-    units: Sequence[Unit],
-    concepts: Sequence[frozenset[str]],
-    weights: dict[str, float],
-    similarity: sparse.csr_matrix,
-    prior: np.ndarray,
-    quoted: np.ndarray,
-    candidates: list[int],
-    budget_words: int,
-    cfg: SelectionConfig,
-) -> list[int]:
+def _ilp(problem: _Problem, candidates: list[int], budget_words: int) -> list[int]:
     """The ``candidates`` that cover the most weight of corroborated concepts within
-    ``budget_words`` (``concepts`` and ``quoted`` hold each unit's concepts and quoted share).
+    ``budget_words``.
 
     Integer program: choose units x (0/1) and covered concepts z (0..1), maximise the sum of
     z_c times the concept's weight times the best prior among the units that hold it, such
@@ -320,6 +309,7 @@ def _ilp(
     """
     if budget_words <= 0 or not candidates:
         return []
+    units, concepts, weights, prior, cfg = problem.parts()
     index: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
@@ -342,7 +332,7 @@ def _ilp(
     value *= best_prior
 
     lengths = np.array([units[i].n_words for i in candidates], dtype=float)
-    pairs = _clashing_pairs(candidates, units, similarity, cfg)
+    pairs = _clashing_pairs(problem, candidates)
     matrix = sparse.vstack(
         [
             sparse.hstack([-holds.T, sparse.identity(n_concepts)]),  # z_c <= sum of x_i
@@ -357,7 +347,7 @@ def _ilp(
     constraints = LinearConstraint(matrix, -np.inf, upper)
     # A unit that quotes costs the share of its concepts' value that the quote penalty takes
     # off its gain in the greedy choice.
-    penalty = (1.0 - cfg.quote_penalty) * quoted[candidates] * (holds @ value)
+    penalty = (1.0 - cfg.quote_penalty) * problem.quoted[candidates] * (holds @ value)
     cost = np.concatenate([penalty, -value])
     relaxed = milp(
         cost, constraints=constraints, bounds=Bounds(0, 1), options={"time_limit": _ILP_SECONDS}
@@ -382,14 +372,11 @@ def _ilp(
     return sorted(picked, key=lambda i: -prior[i])
 
 
-def _clashing_pairs(
-    candidates: list[int],
-    units: Sequence[Unit],
-    similarity: sparse.csr_matrix,
-    cfg: SelectionConfig,
-) -> np.ndarray:
-    """Pairs of positions in ``candidates`` whose units repeat each other, as an (n, 2) array."""
-    rows = similarity[candidates]
+def _clashing_pairs(problem: _Problem, candidates: list[int]) -> np.ndarray:
+    """Pairs of positions in ``candidates`` whose units repeat each other (see
+    :func:`_clashes`), as an (n, 2) array."""
+    units, cfg = problem.units, problem.cfg
+    rows = problem.similarity[candidates]
     cosine = sparse.triu(rows @ rows.T, k=1).tocoo()
     close = cosine.data > cfg.max_similarity
     found = set(zip(cosine.row[close].tolist(), cosine.col[close].tolist(), strict=True))
