@@ -114,7 +114,8 @@ def brief(
     ``inputs`` are paths, folders, globs, ``"-"`` (standard input), :class:`RawInput` objects or
     dicts shaped like one JSON Lines record. ``words`` and ``sentences`` bound the summary (with
     ``sentences`` given, ``words`` is ignored unless also given explicitly). Summary sentences
-    are trimmed of leading connectives, weekday references and datelines unless ``verbatim``.
+    are trimmed of leading connectives, weekday references and datelines, and a person first
+    mentioned by surname alone is named in full, unless ``verbatim``.
     Unusable inputs end up in ``Brief.rejected``; if none is usable,
     :class:`NoUsableInputError` is raised.
     """

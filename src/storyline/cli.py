@@ -100,7 +100,8 @@ def main() -> None:
     "--verbatim",
     is_flag=True,
     help="Quote summary sentences exactly as published (by default leading connectives, "
-    "weekday references and datelines are trimmed).",
+    "weekday references and datelines are trimmed, and a person first mentioned by surname "
+    "alone is named in full).",
 )
 @click.option(
     "--format",

@@ -11,6 +11,7 @@ from storyline.pipeline import Batch, Progress
 from storyline.records import Article, SummarySentence
 from storyline.summarize.cite import COSINE_THRESHOLD, citations_for
 from storyline.summarize.compress import compress
+from storyline.summarize.people import introduce_people
 from storyline.summarize.select import SelectionConfig, concept_weights, select
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "SummarizeStage",
     "SummaryConfig",
     "compress",
+    "introduce_people",
     "summarize",
     "summarize_texts",
 ]
@@ -28,7 +30,9 @@ class SummaryConfig:
     """What summary to make: its budget, an optional focus question, and selection weights.
 
     With ``verbatim`` summary sentences are shown exactly as published; otherwise leading
-    connectives, weekday references and datelines are trimmed (:func:`compress`).
+    connectives, weekday references and datelines are trimmed (:func:`compress`), and in a
+    brief's pipeline a person first mentioned by surname alone is named in full
+    (:func:`introduce_people`).
     """
 
     words: int | None = 120
@@ -137,4 +141,7 @@ class SummarizeStage:
         if main is not None:
             ids = set(main.article_ids)
             articles = tuple(a for a in articles if a.id in ids)
-        return batch.replace(summary=summarize(articles, self.config), provides=self.provides)
+        summary = summarize(articles, self.config)
+        if not self.config.verbatim:
+            summary = introduce_people(summary, batch.articles, batch.analysis.entities)
+        return batch.replace(summary=summary, provides=self.provides)

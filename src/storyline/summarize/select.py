@@ -84,9 +84,14 @@ class SelectionConfig:
 _QUOTED = re.compile(r"(?:\"|“|``|«)(.*?)(?:\"|”|''|»|$)")
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of ``text`` inside quotation marks (direct speech)."""
+    return [m.span(1) for m in _QUOTED.finditer(text)]
+
+
 def quoted_share(text: str) -> float:
     """The share of ``text``'s characters inside quotation marks (direct speech)."""
-    inside = sum(len(m.group(1)) for m in _QUOTED.finditer(text))
+    inside = sum(b - a for a, b in quoted_spans(text))
     return inside / len(text) if text else 0.0
 
 
