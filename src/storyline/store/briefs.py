@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from storyline.records import Brief
 from storyline.store.sqlite import SQLiteStore
 
-# Part of a cached brief's key: raise it when the summarizer changes what it chooses, so that
-# stores made by an older version make their briefs again instead of serving stale ones.
-SUMMARIZER_REVISION = 3
+# Part of a cached brief's key: raise it when the summarizer changes what it chooses or how it
+# words it, so that stores made by an older version make their briefs again instead of serving
+# stale ones. 4: a person first mentioned by surname alone is named in full.
+SUMMARIZER_REVISION = 4
 
 
 def brief_options(
