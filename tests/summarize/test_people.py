@@ -68,6 +68,8 @@ def test_a_full_name_earlier_in_the_summary_is_enough() -> None:
         "The Holm family left the island.",
         "Divers met on Holm Street.",
         "A Holm-led team inspected the pier.",
+        "The court cited Holm v. Lestra Port Authority.",
+        "The court cited Holm vs. Lestra.",
         # A woman's courtesy title: maybe a wife the articles never name in full.
         "Mrs. Holm said the pier was unsafe.",
     ],

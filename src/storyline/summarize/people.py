@@ -10,11 +10,12 @@ Only when the name is certain:
 
 - the full name is written in the sentence's own article (or, when that article never gives
   one, it is the only full name with that surname in the input);
-- no other person of the input shares the surname (a husband and wife, a father and son);
+- no other person of the input shares the surname (a husband and wife, a father and son),
+  and no organisation or place is called by it;
 - the mention is outside quotation marks (a quotation stays as spoken), is not a modifier
   ("the Tellen family", "a Tellen aide"), not part of a longer name ("Tellen Street", "Anna
-  Tellen"), and not after a woman's courtesy title (a "Mrs. Tellen" may be a wife the article
-  never names in full).
+  Tellen", a lawsuit's "Tellen v. Dask"), and not after a woman's courtesy title (a "Mrs.
+  Tellen" may be a wife the article never names in full).
 
 The sentence's citations still point at its published wording.
 """
@@ -39,7 +40,9 @@ _FEMALE = frozenset({"mrs", "ms", "miss", "mme", "mlle", "dame", "lady", "frau"}
 _REPLACED = frozenset({"mr", "dr", "prof"})
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)\s+$")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
-_NAME_GOES_ON = re.compile(r"\s+[A-Z]|-\w")
+# What after a surname shows it is part of a longer name: "Tellen Street", "Tellen-led", or a
+# lawsuit's title ("Tellen v. Dask", which is cited as it stands).
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]|-\w|\s+vs?\.?\s")
 _OPENERS = " \"“‘'`("
 # Where a sentence may end before a name, so that the name opens the next one.
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"”’'\n]\s*)$")
@@ -159,7 +162,7 @@ def _introduce(text: str, article_id: str, names: _Names, named: set[str]) -> st
         if (
             family in named
             or any(a <= start < b for a, b in quotes)
-            or _NAME_GOES_ON.match(text, end)  # "Tellen Street", "Tellen-led"
+            or _NAME_GOES_ON.match(text, end)
             or prev_key in _DETERMINERS  # "the Tellen family"
         ):
             continue
