@@ -37,6 +37,7 @@ def _texts(
         ("The pier will stay shut, Holm said.", "The pier will stay shut, Anders Holm said."),
         ("Holm's deputy closed the gates.", "Anders Holm's deputy closed the gates."),
         ("Mr. Holm said the pier was unsafe.", "Anders Holm said the pier was unsafe."),
+        ("The mayor said that Holm had left.", "The mayor said that Anders Holm had left."),
         (
             "Port Director Holm said the pier was unsafe.",
             "Port Director Anders Holm said the pier was unsafe.",
@@ -52,6 +53,22 @@ def test_only_the_first_mention_changes() -> None:
         "Anders Holm closed the port.",
         "Holm said the pier would reopen.",
     ]
+
+
+def test_a_surname_that_is_also_a_title_is_a_surname() -> None:
+    king = Entity(id="p1", name="Ivo King", type="person", aliases=("King",))
+    source = Article(id="a1", source="a1.txt", text="The pilots hired Ivo King as their lawyer.")
+    assert _texts("King said the pilots would sue.", entities=(king,), articles=(source,)) == [
+        "Ivo King said the pilots would sue."
+    ]
+
+
+def test_a_title_is_no_given_name() -> None:
+    # "President Holm" is how the articles name him, not a first name and a surname.
+    titled = Entity(id="p1", name="President Holm", type="person", aliases=("Holm",))
+    source = Article(id="a1", source="a1.txt", text="President Holm opened the port.")
+    text = "Holm said the pier was unsafe."
+    assert _texts(text, entities=(titled,), articles=(source,)) == [text]
 
 
 def test_a_full_name_earlier_in_the_summary_is_enough() -> None:

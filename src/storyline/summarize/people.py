@@ -34,7 +34,9 @@ from storyline.summarize.select import quoted_spans
 _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Before these a surname is a modifier ("the Tellen family"); not "that", which is more
+# often a conjunction ("said that Tellen ...").
+_DETERMINERS = frozenset({"the", "a", "an"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "mme", "mlle", "dame", "lady", "frau"})
 # Courtesy titles that the full name replaces ("Mr. Tellen" -> "Craig Tellen").
 _REPLACED = frozenset({"mr", "dr", "prof"})
@@ -99,11 +101,14 @@ class _Names:
 
 
 def _full(parts: Sequence[str]) -> bool:
-    """Whether a name form has given names and a surname, and no title or suffix."""
+    """Whether a name form has given names and a surname, and no title or suffix.
+
+    A surname may be a title's word ("Ivo King"); a given name may not ("President Tellen").
+    """
     return (
         len(parts) >= 2
         and all(_NAME_WORD.match(p) for p in parts)
-        and not any(is_title(p) for p in parts)
+        and not any(is_title(p) for p in parts[:-1])
         and fold(parts[-1]) not in SUFFIXES
         and len(parts[-1]) >= 2
     )
