@@ -108,6 +108,20 @@ def test_verbatim_sentences_are_the_published_ones():
             "The report published today says fares will rise.",
             "The report published today says fares will rise.",
         ),
+        # A comma left before the full stop goes with what followed it.
+        (
+            "Telu saw his two children, Ilse and Per, on Wednesday night.",
+            "Telu saw his two children, Ilse and Per.",
+        ),
+        # A wire's typed dash.
+        (
+            "The talks _ the first in years _ ended without a deal.",
+            "The talks — the first in years — ended without a deal.",
+        ),
+        (
+            "The file was named quay_log _v2 by the clerk.",
+            "The file was named quay_log _v2 by the clerk.",
+        ),
     ],
 )
 def test_compress(sentence, expected):
@@ -258,6 +272,10 @@ def test_a_sentence_that_does_not_say_who_is_not_chosen():
         ("Most Dask pilots were similarly cautious.", True),
         ("The Holm council likewise voted to close its quay.", True),
         ("Similarly, the Holm council closed its quay.", False),
+        ("It's a loss the quay never made good.", True),
+        ("That's twice the quay's old traffic.", True),
+        ("(It reopens an hour later on Sundays.)", True),
+        ("The quay (built in 1911) reopened.", False),
     ],
 )
 def test_a_sentence_that_leans_on_an_earlier_one_is_dangling(sentence, dangling):

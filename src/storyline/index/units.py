@@ -35,7 +35,13 @@ _BULLET = re.compile(r"^(?:--\s*|[-–—•*·_]\s+)")
 # headlines, captions and list stubs usually do not.
 _COMPLETE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 # Sentences opening with these lean on an earlier sentence for their meaning.
-_DANGLING = frozenset("he she it they this these those his her its their him them such".split())
+_DANGLING = frozenset(
+    """he she it they this these those his her its their him them such
+    he's she's it's they're they've they'd that's""".split()
+)
+# A sentence wholly in parentheses is an aside on the one before ("(It airs an hour later in
+# the west.)").
+_ASIDE = re.compile(r"^\([^()]*\)[.!?]?$")
 # So do those opening on a consequence of it, which trimming would turn into a bare claim
 # ("As a result, the south is fatter" is not "The south is fatter"), or on a time or a point
 # it set ("Since then, the pilots have ...", "Indeed, ...").
@@ -184,6 +190,7 @@ def _leans_on_context(text: str, first_word: str) -> bool:
     """Whether ``text`` needs an earlier sentence to be understood (see the patterns above)."""
     return (
         first_word in _DANGLING
+        or bool(_ASIDE.match(text))
         or (first_word in _FIRST_PERSON and text[:1] not in "\"“'‘`«")
         or bool(_PRONOUN_SPEAKER.search(text))
         or bool(_LATE_PRONOUN.match(text))

@@ -10,6 +10,8 @@ words stop making sense:
   as the wrong day;
 - an agency dateline ("LONDON (AP) _") is metadata, and "said here" points at its place.
 
+A wire's typed dash (" _ ") is written as a dash.
+
 These are dropped; nothing that carries a claim, a number, a name or an attribution is. The
 words saved go to another fact (on DUC 2007, R-2 +0.003; see benchmarks/RESULTS.md). The
 original sentence stays what citations point at.
@@ -80,6 +82,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 _TRIGGER = re.compile(rf"{_DAY}|{_DEICTIC}|\b(?:here|week|month|weekend)\b")
 _FIRST_LETTER = re.compile(r"^([\"“'‘`(]*)([a-z])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
+# A comma left before the end once what followed it is gone ("... and Ilse, on Monday.").
+_COMMA_AT_END = re.compile(r",\s*(?=[.;!?][\"'”’»)]*$)")
+# Wire copy types a dash as an underscore between spaces ("the talks _ the first in years _
+# ended"); Markdown would show it as an underscore.
+_WIRE_DASH = re.compile(r"(?<=\S) _ (?=\S)")
 # Spaces a removal left before punctuation (not before an ellipsis, which is spaced).
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:!?]|\.(?!\.))")
 # "However, she said, the ..." is not a sentence once "However," is gone.
@@ -101,6 +108,7 @@ def compress(sentence: str) -> str:
         if not _BARE_ATTRIBUTION.match(shorter):
             text = shorter
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", _DOUBLE_COMMA.sub(",", text)).strip()
+    text = _WIRE_DASH.sub(" — ", _COMMA_AT_END.sub("", text))
     # A shortening that leaves almost nothing (a headline "Tuesday's vote") is not one.
     if len(text.split()) < 3:
         return sentence
