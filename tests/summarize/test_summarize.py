@@ -276,6 +276,11 @@ def test_a_sentence_that_does_not_say_who_is_not_chosen():
         ("That's twice the quay's old traffic.", True),
         ("(It reopens an hour later on Sundays.)", True),
         ("The quay (built in 1911) reopened.", False),
+        ("That is where the ferries come in.", True),
+        ("Another pier would have closed.", True),
+        ("But he added that ferries would resume.", True),
+        ("And yet, this was the quay's best year.", True),
+        ("But the Dask council voted to keep the quay open.", False),
     ],
 )
 def test_a_sentence_that_leans_on_an_earlier_one_is_dangling(sentence, dangling):

@@ -36,8 +36,15 @@ _BULLET = re.compile(r"^(?:--\s*|[-–—•*·_]\s+)")
 _COMPLETE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 # Sentences opening with these lean on an earlier sentence for their meaning.
 _DANGLING = frozenset(
-    """he she it they this these those his her its their him them such
+    """he she it they this that these those his her its their him them such another
     he's she's it's they're they've they'd that's""".split()
+)
+# A connective before the sentence's subject ("But he added ...", "And yet, this ..."): what
+# leans on context is what follows it (a summary trims the connective).
+_CONNECTIVE = re.compile(
+    r"^(?:(?:But|And|Yet|So|Or|However|Meanwhile|Moreover|Also|Still|Now|Then|Besides|"
+    r"Furthermore|Nevertheless|Nonetheless),?\s+)+(?=[A-Za-z])",
+    re.IGNORECASE,
 )
 # A sentence wholly in parentheses is an aside on the one before ("(It airs an hour later in
 # the west.)").
@@ -188,6 +195,10 @@ def _article_units(article: Article) -> tuple[Unit, ...]:
 
 def _leans_on_context(text: str, first_word: str) -> bool:
     """Whether ``text`` needs an earlier sentence to be understood (see the patterns above)."""
+    connective = _CONNECTIVE.match(text)
+    if connective:
+        text = text[connective.end() :]
+        first_word = next(iter(words(text)), "")
     return (
         first_word in _DANGLING
         or bool(_ASIDE.match(text))
