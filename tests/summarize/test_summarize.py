@@ -108,6 +108,26 @@ def test_verbatim_sentences_are_the_published_ones():
             "The report published today says fares will rise.",
             "The report published today says fares will rise.",
         ),
+        # "here" is the dateline's place, except where it is said or stays put.
+        (
+            "The call came in a statement issued here after two days of talks.",
+            "The call came in a statement issued after two days of talks.",
+        ),
+        (
+            "The council began its debate here Tuesday on the quay's future.",
+            "The council began its debate on the quay's future.",
+        ),
+        (
+            "Meeting pilots here, Telu said the quay would reopen.",
+            "Meeting pilots, Telu said the quay would reopen.",
+        ),
+        (
+            "“Nothing happens here, and nothing will,” Telu said.",
+            "“Nothing happens here, and nothing will,” Telu said.",
+        ),
+        ("The pilots will remain here until May.", "The pilots will remain here until May."),
+        ("The road from here to Dask is closed.", "The road from here to Dask is closed."),
+        ("Telu has lived here since 1990.", "Telu has lived here since 1990."),
         # A comma left before the full stop goes with what followed it.
         (
             "Telu saw his two children, Ilse and Per, on Wednesday night.",

@@ -8,7 +8,8 @@ words stop making sense:
 - a weekday ("on Tuesday", "said Friday"), "today", "yesterday" or "last week" was relative
   to the article's date, which a summary drawn from several days' articles does not show: it reads
   as the wrong day;
-- an agency dateline ("LONDON (AP) _") is metadata, and "said here" points at its place.
+- an agency dateline ("LONDON (AP) _") is metadata, and "here" ("said here", "a statement
+  issued here after ...") points at its place.
 
 A wire's typed dash (" _ ") is written as a dash.
 
@@ -23,6 +24,7 @@ import re
 from functools import lru_cache
 
 from storyline.index.units import strip_dateline
+from storyline.summarize.select import quoted_spans
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:night|morning|afternoon|evening))?"
@@ -78,6 +80,16 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         "",
     ),
 )
+# "issued here following ...", "diplomats here, ...", "talks here Tuesday on ...": "here" is
+# the dateline's place wherever it follows what happened there; not after a verb of being or
+# staying ("is here", "remain here"), nor a preposition ("from here"), nor in a quotation.
+_HERE = re.compile(
+    r"(?<=[a-z])(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)"
+    r"(?<!\bstay)(?<!\bstayed)(?<!\bremain)(?<!\bremained)(?<!\blive)(?<!\blived)"
+    r"(?<!\bfrom)(?<!\bto)(?<!\bnear)(?<!\bof)(?<!\bout)(?<!\bover)(?<!\bin)"
+    rf"\s+here(?:\s+{_DAY}{_PART})?"
+    r"(?=[,;]|\.$|\s+(?:after|following|on|at|during|before|since|with|and)\b)"
+)
 # Every rule but the first needs one of these words: most sentences skip those rules.
 _TRIGGER = re.compile(rf"{_DAY}|{_DEICTIC}|\b(?:here|week|month|weekend)\b")
 _FIRST_LETTER = re.compile(r"^([\"“'‘`(]*)([a-z])")
@@ -107,6 +119,11 @@ def compress(sentence: str) -> str:
         shorter = pattern.sub(replacement, text)
         if not _BARE_ATTRIBUTION.match(shorter):
             text = shorter
+    if "here" in text:
+        quotes = quoted_spans(text)
+        text = _HERE.sub(
+            lambda m: m.group() if any(a <= m.start() < b for a, b in quotes) else "", text
+        )
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", _DOUBLE_COMMA.sub(",", text)).strip()
     text = _WIRE_DASH.sub(" — ", _COMMA_AT_END.sub("", text))
     # A shortening that leaves almost nothing (a headline "Tuesday's vote") is not one.
