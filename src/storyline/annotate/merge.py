@@ -12,7 +12,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from storyline.annotate.mentions import Mention, Tokens
-from storyline.annotate.names import fold, key, same_first_name, same_word, suffix, surname
+from storyline.annotate.names import (
+    Spellings,
+    fold,
+    key,
+    same_first_name,
+    same_word,
+    suffix,
+    surname,
+)
 from storyline.annotate.roles import RoleContext
 from storyline.records import Article
 
@@ -147,12 +155,20 @@ def decide_types(
     for k, counter in votes.other.items():
         if len(k) > 1:
             starts[k[0]].update(counter)
+    spellings = Spellings(surnames)
+    full_names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for k in votes.person:
+        if len(k) > 1:
+            full_names[surname(k)].append(k)
+    full_spellings = Spellings(full_names)
     decided: dict[tuple[str, ...], str] = {}
     for k in {*votes.person, *votes.against, *votes.other}:
         other = votes.other.get(k, Counter())
         extension = starts.get(k[0], Counter()) if len(k) == 1 else Counter()
         support = votes.person[k] + (
-            _surname_support(k[0], surnames) if len(k) == 1 else _name_support(k, votes.person)
+            sum(surnames[s] for s in spellings.matching(k[0]))
+            if len(k) == 1
+            else _name_support(k, votes.person, full_spellings, full_names)
         )
         if support > votes.against[k] + sum(other.values()) + sum(extension.values()):
             decided[k] = "person"
@@ -180,20 +196,21 @@ def decide_types(
     return {m: decided.get(_key(words[m]), _label_type(m.type)) for m in mentions}
 
 
-def _surname_support(word_key: str, surnames: Counter[str]) -> int:
-    return sum(n for s, n in surnames.items() if s == word_key or same_word(s, word_key))
+def _name_support(
+    name: tuple[str, ...],
+    person: Counter[tuple[str, ...]],
+    spellings: Spellings,
+    by_surname: dict[str, list[tuple[str, ...]]],
+) -> int:
+    """PERSON votes of other spellings of one full name ("Aleksandr Navrotzky" tagged ORG).
 
-
-def _name_support(name: tuple[str, ...], person: Counter[tuple[str, ...]]) -> int:
-    """PERSON votes of other spellings of one full name ("Aleksandr Navrotzky" tagged ORG)."""
+    ``by_surname`` holds the full names of ``person`` by surname, ``spellings`` its surnames.
+    """
     return sum(
-        n
-        for k, n in person.items()
-        if len(k) > 1
-        and k != name
-        and same_word(surname(k), surname(name))
-        and suffix(k) == suffix(name)
-        and same_first_name(k[0], name[0])
+        person[k]
+        for s in spellings.matching(surname(name))
+        for k in by_surname[s]
+        if k != name and suffix(k) == suffix(name) and same_first_name(k[0], name[0])
     )
 
 
@@ -251,15 +268,16 @@ def cluster_people(
     words = {m: name_words(m.text) for m in people}
     fulls = sorted({words[m] for m in people if len(words[m]) > 1})
     union = _Union()
-    for i, a in enumerate(fulls):
+    by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for a in fulls:
+        by_surname[surname(a)].append(a)
+    spellings = Spellings(by_surname)
+    for a in fulls:
         union.find(a)
-        for b in fulls[i + 1 :]:
-            if (
-                same_word(surname(a), surname(b))
-                and suffix(a) == suffix(b)
-                and same_first_name(a[0], b[0])
-            ):
-                union.union(a, b)
+        for s in spellings.matching(surname(a)):
+            for b in by_surname[s]:
+                if b > a and suffix(a) == suffix(b) and same_first_name(a[0], b[0]):
+                    union.union(a, b)
     # A name of two or more words that ends only one longer name is that name shortened, as
     # names with no surname are ("Suu Kyi" for "Aung San Suu Kyi").
     for a in fulls:
@@ -279,14 +297,28 @@ def cluster_people(
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in people:
         by_article[m.article_id].append(m)
-    known = list(persons.values())
-    by_surname: dict[str, list[_Person]] = {}
+    known = _Known(list(persons.values()))
     for ms in by_article.values():
-        _assign_bare(
-            ms, words, contexts, known, persons, union, bare, by_surname, passing, genders or {}
-        )
+        _assign_bare(ms, words, contexts, known, persons, union, bare, passing, genders or {})
     found = [p for p in persons.values() if p.mentions] + _bare_people(bare, contexts)
-    return [Cluster("person", sorted(p.mentions, key=_order(people))) for p in found]
+    order = _order(people)
+    return [Cluster("person", sorted(p.mentions, key=order)) for p in found]
+
+
+class _Known:
+    """The people known by a full name, and which of them a bare surname may be (cached)."""
+
+    def __init__(self, people: list[_Person]) -> None:
+        self.people = people
+        self._spellings = Spellings(s for p in people for s in sorted(p.surnames))
+        self._by_word: dict[str, list[_Person]] = {}
+
+    def by_surname(self, word: str) -> list[_Person]:
+        """The people with a surname that is a spelling of ``word``, in order."""
+        if word not in self._by_word:
+            matched = set(self._spellings.matching(word))
+            self._by_word[word] = [p for p in self.people if p.surnames & matched]
+        return self._by_word[word]
 
 
 def _order(mentions: Sequence[Mention]) -> Callable[[Mention], int]:
@@ -317,18 +349,17 @@ def _assign_bare(
     ms: Sequence[Mention],
     words: dict[Mention, tuple[str, ...]],
     contexts: dict[Mention, RoleContext],
-    known: Sequence[_Person],
+    known: _Known,
     persons: dict[object, _Person],
     union: _Union,
     bare: dict[str, list[Mention]],
-    by_surname: dict[str, list[_Person]],
     passing: frozenset[Mention] = frozenset(),
     genders: dict[Mention, str] | None = None,
 ) -> None:
     """Bare surnames of one article: role and sex, then recency, then presence, then
     prominence.
 
-    ``by_surname`` caches the known people each surname may be, across articles. A full name
+    ``known`` caches the people each surname may be, across articles. A full name
     in ``passing`` (inside a quotation: '"I killed Lena ...," Vale wrote') does not take the
     surname over. An honorific ("Mrs. Vale") picks the candidate of that sex, and in an
     article that writes "Mrs. Vale" for her, a bare "Vale" is someone else when it can be
@@ -344,7 +375,7 @@ def _assign_bare(
             if m not in passing:
                 full_last[id(persons[union.find(w)])] = m.start
         elif m in genders:
-            found = _candidates(m, w[0], contexts, known, by_surname, genders)
+            found = _candidates(m, w[0], contexts, known, genders)
             if found:
                 titled[m] = max(found, key=lambda p: _rank(p, full_last, present))
     # Only a woman's courtesy title marks her off: copy that writes "Mr." writes it for all.
@@ -360,10 +391,10 @@ def _assign_bare(
             # "Mrs. Vale" says who she is there and only there: no recency for the next one.
             titled[m].add(m, contexts[m])
             continue
-        candidates = _candidates(m, w[0], contexts, known, by_surname, genders)
+        candidates = _candidates(m, w[0], contexts, known, genders)
         if not candidates:
             # A first name alone ("his wife, Marianne") is the one person of that first name.
-            by_first = [p for p in known if w[0] in p.first_names]
+            by_first = [p for p in known.people if w[0] in p.first_names]
             if len(by_first) == 1:
                 by_first[0].add(m, contexts[m])
                 continue
@@ -378,14 +409,11 @@ def _candidates(
     m: Mention,
     word: str,
     contexts: dict[Mention, RoleContext],
-    known: Sequence[_Person],
-    by_surname: dict[str, list[_Person]],
+    known: _Known,
     genders: dict[Mention, str],
 ) -> list[_Person]:
     """The known people a bare surname may be, narrowed by its role and its honorific."""
-    if word not in by_surname:
-        by_surname[word] = [p for p in known if any(same_word(word, s) for s in p.surnames)]
-    candidates = by_surname[word]
+    candidates = known.by_surname(word)
     heads = role_heads(contexts[m].roles)
     candidates = [p for p in candidates if heads & p.heads] or candidates
     honorific = genders.get(m)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 # Letters that NFKD does not decompose into a base letter plus marks.
@@ -126,6 +127,35 @@ def same_word(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 6 or not _one_edit(ka, kb):
         return False
     return not (abs(len(ka) - len(kb)) == 1 and (ka.startswith(kb) or kb.startswith(ka)))
+
+
+class Spellings:
+    """Folded words that :func:`same_word` can look up without comparing with each one.
+
+    Two words match only when their transliteration keys are equal or one substitution,
+    insertion, deletion or swap apart, and then the keys share a variant with at most one
+    letter deleted. A lookup compares with the words that share a variant, not with all of
+    them (a thousand articles hold thousands of surnames).
+    """
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self._words: list[str] = []
+        self._by_variant: dict[str, list[int]] = defaultdict(list)
+        for word in dict.fromkeys(words):
+            for variant in _variants(key(word)):
+                self._by_variant[variant].append(len(self._words))
+            self._words.append(word)
+
+    def matching(self, word: str) -> Iterator[str]:
+        """The stored words that are spellings of ``word`` (``same_word``), in stored order."""
+        found = {i for variant in _variants(key(word)) for i in self._by_variant.get(variant, ())}
+        for i in sorted(found):
+            if same_word(self._words[i], word):
+                yield self._words[i]
+
+
+def _variants(word_key: str) -> set[str]:
+    return {word_key} | {word_key[:i] + word_key[i + 1 :] for i in range(len(word_key))}
 
 
 # Short forms of English first names that are not their beginnings ("Tom" for "Thomas").
