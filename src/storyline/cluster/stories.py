@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
+from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
@@ -33,14 +34,15 @@ class StoryGroup:
     sources: int  # independent sources among the members
 
 
-def article_vectors(index: SentenceIndex) -> np.ndarray:
-    """One L2-normalised TF-IDF vector per article: the sum of its sentences' rows."""
-    n = len(index.articles)
-    rows = np.zeros((n, index.matrix.shape[1]))
-    for i, unit in enumerate(index.units):
-        rows[unit.article] += index.matrix[i].toarray().ravel()
-    norms = np.linalg.norm(rows, axis=1, keepdims=True)
-    return rows / np.where(norms == 0, 1, norms)
+def article_vectors(index: SentenceIndex) -> sparse.csr_matrix:
+    """One L2-normalised TF-IDF vector per article: the sum of its sentences' rows (sparse: an
+    input of a thousand articles has a vocabulary of a hundred thousand concepts)."""
+    n, m = len(index.articles), len(index.units)
+    owner = np.fromiter((u.article for u in index.units), dtype=np.int64, count=m)
+    pick = sparse.csr_matrix((np.ones(m), (owner, np.arange(m))), shape=(n, m))
+    rows = sparse.csr_matrix(pick @ index.matrix)
+    norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+    return sparse.csr_matrix(sparse.diags(1.0 / np.where(norms == 0, 1, norms)) @ rows)
 
 
 def group_stories(
@@ -60,12 +62,12 @@ def group_stories(
     if n == 1:
         return [StoryGroup((0,), True, 1)]
     vectors = article_vectors(index)
-    distance = 1.0 - np.clip(vectors @ vectors.T, 0.0, 1.0)
-    for i in range(n):
-        for j in range(i + 1, n):
-            di, dj = days[i], days[j]
-            if di and dj and abs((di - dj).days) > max_days:
-                distance[i, j] = distance[j, i] = 2.0  # different events, however similar
+    cosine = np.clip((vectors @ vectors.T).toarray(), 0.0, 1.0)
+    distance = 1.0 - cosine
+    known = np.array([d is not None for d in days])
+    ordinal = np.array([d.toordinal() if d is not None else 0 for d in days])
+    apart = np.abs(ordinal[:, None] - ordinal[None, :]) > max_days
+    distance[apart & known[:, None] & known[None, :]] = 2.0  # different events, however similar
     np.fill_diagonal(distance, 0.0)
     labels = fcluster(
         linkage(squareform(distance, checks=False), method="average"),
@@ -83,7 +85,7 @@ def group_stories(
 
     # Ties (a set of one-article stories, two stories of two outlets) go to the story closest
     # to all the others: what the set as a whole is about, not the first article read.
-    similarity = np.clip(vectors @ vectors.T, 0.0, 1.0)
+    similarity = cosine
     np.fill_diagonal(similarity, 0.0)
 
     def rank(members: list[int]) -> tuple[int, int, float]:
