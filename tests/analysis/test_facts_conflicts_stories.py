@@ -419,6 +419,32 @@ def test_source_groups_of_equal_articles_agree_whether_or_not_cached():
     assert _article_shingles.cache_info().hits >= 3
 
 
+def test_near_duplicates_are_the_pairs_whose_shingles_overlap_enough():
+    import random
+
+    from storyline.index.sources import _article_shingles, _overlapping, overlap
+
+    # Articles made of shared and own sentences, so that overlaps fall on both sides of the
+    # threshold; every pair is checked against the plain set overlap.
+    rng = random.Random(7)
+    pool = [f"The Dask ferry {w} sailed at {n} with {m} crew on board." for w, n, m in
+            zip("north south east west inner outer upper lower".split(), range(1, 9),
+                range(10, 18), strict=True)]  # fmt: skip
+    articles = [
+        article(" ".join(rng.sample(pool, rng.randint(1, 5))), id=f"p{i}") for i in range(14)
+    ]
+    shingles = [_article_shingles(a) for a in articles]
+    for threshold in (0.3, 0.5, 0.8):
+        expected = [
+            (i, j)
+            for i in range(len(articles))
+            for j in range(i + 1, len(articles))
+            if overlap(shingles[i], shingles[j]) >= threshold
+        ]
+        assert _overlapping(articles, threshold) == expected
+        assert 0 < len(expected) < len(articles) * (len(articles) - 1) // 2
+
+
 def test_stories_split_from_one_roundup_count_as_one_article_when_ranking():
     from dataclasses import replace
 

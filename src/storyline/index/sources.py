@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence, Set
 from functools import lru_cache
 
+import numpy as np
+from scipy import sparse
+
 from storyline.index.text import words
 from storyline.records import Article
 
@@ -35,6 +38,30 @@ def overlap(a: Set[int], b: Set[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def _overlapping(articles: Sequence[Article], threshold: float) -> list[tuple[int, int]]:
+    """The pairs of articles whose shingle :func:`overlap` reaches ``threshold``.
+
+    Shared shingles are counted for every pair at once (a sparse product), so a thousand
+    articles cost what a few pairwise set intersections would.
+    """
+    shingles = [_article_shingles(a) for a in articles]
+    columns: dict[int, int] = {}
+    rows, cols = [], []
+    for i, article_shingles in enumerate(shingles):
+        for shingle in article_shingles:
+            rows.append(i)
+            cols.append(columns.setdefault(shingle, len(columns)))
+    n = len(articles)
+    incidence = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, len(columns))
+    )
+    shared = sparse.triu(incidence @ incidence.T, k=1).tocoo()
+    sizes = np.array([len(s) for s in shingles])
+    smaller = np.minimum(sizes[shared.row], sizes[shared.col])
+    keep = shared.data / smaller >= threshold
+    return sorted(zip(shared.row[keep].tolist(), shared.col[keep].tolist(), strict=True))
+
+
 def source_groups(
     articles: Sequence[Article], *, threshold: float = NEAR_DUPLICATE_OVERLAP
 ) -> list[int]:
@@ -58,10 +85,7 @@ def source_groups(
                 union(i, by_outlet[key])
             else:
                 by_outlet[key] = i
-    shingles = [_article_shingles(a) for a in articles]
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            if find(i) != find(j) and overlap(shingles[i], shingles[j]) >= threshold:
-                union(i, j)
+    for i, j in _overlapping(articles, threshold):
+        union(i, j)
     roots: dict[int, int] = {}
     return [roots.setdefault(find(i), len(roots)) for i in range(len(articles))]
