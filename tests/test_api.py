@@ -96,3 +96,15 @@ def test_the_title_is_the_headline_the_main_storys_articles_share_most():
     result = brief_articles(articles)
     assert result.title == "Dask ferry strike ends after pay deal"
     assert all(s.title != "&HT;" for s in result.analysis.stories)
+
+
+def test_a_brief_reports_the_progress_of_its_long_stages():
+    from storyline.annotate import mentions
+
+    mentions._cache.clear()  # sentences tagged by an earlier test are not tagged again
+    reports: list[tuple[str, int, int]] = []
+    storyline.brief(_inputs(), words=50, progress=lambda *r: reports.append(r))
+    stages = {stage for stage, _, _ in reports}
+    assert {"clean", "entities"} <= stages
+    last = [r for r in reports if r[0] == "entities"][-1]
+    assert last[1] == last[2] > 0

@@ -70,8 +70,12 @@ def _story(articles: Sequence[Article], members: Sequence[int], main: bool) -> S
     )
 
 
-def analyze(articles: Sequence[Article], config: AnalysisConfig | None = None) -> Analysis:
-    """The cross-source analysis of ``articles``."""
+def analyze(
+    articles: Sequence[Article],
+    config: AnalysisConfig | None = None,
+    progress: Progress | None = None,
+) -> Analysis:
+    """The cross-source analysis of ``articles`` (the entity tagging reports to ``progress``)."""
     config = config or AnalysisConfig()
     if not articles:
         return Analysis()
@@ -92,7 +96,11 @@ def analyze(articles: Sequence[Article], config: AnalysisConfig | None = None) -
     facts = align_facts(index, sims=sims) if config.facts else []
     conflicts = number_conflicts(index, sims) if config.conflicts and sims is not None else []
     notes = annotate(
-        annotated, entities=config.entities, quotes=config.quotes, timeline=config.timeline
+        annotated,
+        entities=config.entities,
+        quotes=config.quotes,
+        timeline=config.timeline,
+        progress=progress,
     )
     return Analysis(
         stories=stories,
@@ -129,4 +137,5 @@ class AnalyzeStage:
         self.config = config or AnalysisConfig()
 
     def __call__(self, batch: Batch, progress: Progress | None = None) -> Batch:
-        return batch.replace(analysis=analyze(batch.articles, self.config), provides=self.provides)
+        analysis = analyze(batch.articles, self.config, progress)
+        return batch.replace(analysis=analysis, provides=self.provides)

@@ -18,6 +18,7 @@ from storyline.annotate.quotes import Quotation, attribute_quotes
 from storyline.annotate.timeline import TimelineConfig, build_timeline
 from storyline.annotate.variants import merge_quotations
 from storyline.errors import ConfigError
+from storyline.pipeline import Progress
 from storyline.records import Article
 
 if TYPE_CHECKING:
@@ -44,12 +45,13 @@ def annotate(
     quotes: bool = True,
     timeline: bool = True,
     timeline_config: TimelineConfig | None = None,
+    progress: Progress | None = None,
 ) -> Annotations:
     """Entities, quotes and timeline of ``articles`` (each part can be switched off)."""
     found: list[Entity] = []
     degraded = None
     if entities or quotes:
-        found, degraded = find_entities_safely(articles)
+        found, degraded = find_entities_safely(articles, progress)
     quotations: list[Quotation] = []
     if quotes:
         people = People(found, articles=articles)
@@ -63,12 +65,14 @@ def annotate(
     )
 
 
-def find_entities_safely(articles: Sequence[Article]) -> tuple[list[Entity], str | None]:
+def find_entities_safely(
+    articles: Sequence[Article], progress: Progress | None = None
+) -> tuple[list[Entity], str | None]:
     """Canonical entities, or none and the reason when spaCy cannot run here."""
     try:
         from storyline.annotate.entities import find_entities
 
-        return find_entities(articles), None
+        return find_entities(articles, progress), None
     except ImportError as exc:
         reason = f"spaCy is not installed ({exc})"
     except (ConfigError, OSError) as exc:

@@ -45,6 +45,7 @@ from storyline.annotate.merge import (
 from storyline.annotate.names import GENDERED_PRONOUN, HONORIFIC_BEFORE, fold, key
 from storyline.annotate.resolve import EntityIndex
 from storyline.annotate.roles import RoleContext, roles_near
+from storyline.pipeline import Progress
 from storyline.records import Article
 
 __all__ = ["Entity", "EntityIndex", "Mention", "find_entities", "find_mentions", "merge_entities"]
@@ -88,9 +89,9 @@ def entity_type(label: str) -> str:
     return _TYPES.get(label, "place")
 
 
-def find_entities(articles: Sequence[Article]) -> list[Entity]:
+def find_entities(articles: Sequence[Article], progress: Progress | None = None) -> list[Entity]:
     """Mentions found and merged in one call: ``merge_entities(articles, find_mentions(...))``."""
-    return merge_entities(articles, find_mentions(articles))
+    return merge_entities(articles, find_mentions(articles, progress=progress))
 
 
 def merge_entities(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Entity]:

@@ -27,6 +27,7 @@ from storyline.annotate import nlp
 from storyline.annotate.names import TITLES, fold, is_honorific, is_title
 from storyline.annotate.timex import CALENDAR_WORDS
 from storyline.index.text import STOP_WORDS
+from storyline.pipeline import Progress
 from storyline.records import Article
 
 # spaCy labels kept as entity mentions (the others are dates, numbers, works...).
@@ -146,12 +147,17 @@ def select_sentences(
 
 
 def analyse(
-    articles: Sequence[Article], *, batch_size: int = 64, selection: Selection | None = None
+    articles: Sequence[Article],
+    *,
+    batch_size: int = 64,
+    selection: Selection | None = None,
+    progress: Progress | None = None,
 ) -> list[Tokens]:
     """Tokens, tags and entity spans of each article, for the sentences the recognizer reads.
 
     Text between those sentences is one placeholder token (tag ``GAP``), so patterns that
-    look at neighbouring tokens stop there instead of reading across skipped text.
+    look at neighbouring tokens stop there instead of reading across skipped text. The
+    tagging, most of a large input's analysis, reports to ``progress`` as stage "entities".
     """
     plan = select_sentences(articles, selection)
     texts = {a.text[s:e] for a, spans in zip(articles, plan, strict=True) for s, e in spans}
@@ -161,9 +167,13 @@ def analyse(
     if todo:
         language = nlp.load()
         disable = [name for name in language.pipe_names if name not in _NEEDED]
-        for text, doc in zip(todo, language.pipe(todo, batch_size=batch_size, disable=disable),
-                             strict=True):  # fmt: skip
+        for done, (text, doc) in enumerate(
+            zip(todo, language.pipe(todo, batch_size=batch_size, disable=disable), strict=True),
+            1,
+        ):
             tagged[text] = _tokens_of(doc)
+            if progress and (done % batch_size == 0 or done == len(todo)):
+                progress("entities", done, len(todo))
         with _lock:
             for text in todo:
                 _cache[text] = tagged[text]
@@ -218,11 +228,15 @@ def _assemble(
 
 
 def find_mentions(
-    articles: Sequence[Article], *, batch_size: int = 64, selection: Selection | None = None
+    articles: Sequence[Article],
+    *,
+    batch_size: int = 64,
+    selection: Selection | None = None,
+    progress: Progress | None = None,
 ) -> list[Mention]:
     """Every person, organisation, place and group mention in ``articles``, in text order."""
     pieces: list[tuple[Article, int, int, str | None, str]] = []
-    tokens_of = analyse(articles, batch_size=batch_size, selection=selection)
+    tokens_of = analyse(articles, batch_size=batch_size, selection=selection, progress=progress)
     lowercase = lowercase_words(a.text for a in articles)
     for article, tokens in zip(articles, tokens_of, strict=True):
         for start, end, label in _with_titled_names(article.text, tokens):
