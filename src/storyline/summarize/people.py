@@ -1,10 +1,10 @@
 """Name a person in full where the summary first mentions them by surname alone.
 
-An article introduces "Craig Tellen, the campaign's chairman," and later writes "Tellen will
-head the transition"; a summary that takes only the later sentence leaves the reader asking
+An article introduces "Ivo Tellen, the port's chief engineer," and later writes "Tellen will
+lead the repairs"; a summary that takes only the later sentence leaves the reader asking
 who Tellen is. At the summary's first mention of a person by surname (bare, after "Mr." or
 "Dr.", or after a title: "Secretary Tellen"), the given names are put back as the article
-itself wrote them: "Craig Tellen will head the transition".
+itself wrote them: "Ivo Tellen will lead the repairs".
 
 Only when the name is certain:
 
@@ -38,7 +38,7 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 # often a conjunction ("said that Tellen ...").
 _DETERMINERS = frozenset({"the", "a", "an"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "mme", "mlle", "dame", "lady", "frau"})
-# Courtesy titles that the full name replaces ("Mr. Tellen" -> "Craig Tellen").
+# Courtesy titles that the full name replaces ("Mr. Tellen" -> "Ivo Tellen").
 _REPLACED = frozenset({"mr", "dr", "prof"})
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)\s+$")
 _NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -178,7 +178,7 @@ def _introduce(text: str, article_id: str, names: _Names, named: set[str]) -> st
         if previous is not None and prev_key in HONORIFICS:
             if prev_key not in _REPLACED:
                 continue
-            start = previous.start(1)  # "Mr. Tellen" -> "Craig Tellen"
+            start = previous.start(1)  # "Mr. Tellen" -> "Ivo Tellen"
         out.extend((text[last:start], full))
         last = end
     out.append(text[last:])
