@@ -121,28 +121,30 @@ def test_a_name_no_article_writes_is_not_invented() -> None:
     assert _texts(text, entities=(person,), articles=(unnamed,)) == [text]
 
 
-def test_a_sentences_first_word_taken_into_a_name_is_no_given_name() -> None:
-    # The recognizer read "Describing Holm" as a person; "describing" is an ordinary word here.
-    wrong = Entity(id="p9", name="Describing Holm", type="person", aliases=("Holm",))
-    text = Article(
-        id="a1",
-        source="a1.txt",
-        text="Describing Holm as careful, the mayor praised him. Critics were describing delays.",
-    )
-    line = "Holm closed the port."
-    assert _texts(line, entities=(wrong,), articles=(text,)) == [line]
-
-
-def test_a_given_name_that_is_also_a_word_counts_inside_a_sentence() -> None:
-    person = Entity(id="p1", name="Rose Holm", type="person", aliases=("Holm",))
-    text = Article(
-        id="a1",
-        source="a1.txt",
-        text="The mayor thanked harbour master Rose Holm. Roses rose in price.",
-    )
-    assert _texts("Holm closed the port.", entities=(person,), articles=(text,)) == [
-        "Rose Holm closed the port."
-    ]
+@pytest.mark.parametrize(
+    ("name", "source", "expected"),
+    [
+        # The recognizer read "Describing Holm" as a person; "describing" is an ordinary word
+        # here, seen only opening a sentence before the surname.
+        (
+            "Describing Holm",
+            "Describing Holm as careful, the mayor praised him. Critics were describing delays.",
+            "Holm closed the port.",
+        ),
+        # "Rose" is a word too, but it stands before the surname inside a sentence.
+        (
+            "Rose Holm",
+            "The mayor thanked harbour master Rose Holm. Roses rose in price.",
+            "Rose Holm closed the port.",
+        ),
+    ],
+)
+def test_a_given_name_that_is_also_a_word_must_be_seen_inside_a_sentence(
+    name: str, source: str, expected: str
+) -> None:
+    person = Entity(id="p1", name=name, type="person", aliases=("Holm",))
+    text = Article(id="a1", source="a1.txt", text=source)
+    assert _texts("Holm closed the port.", entities=(person,), articles=(text,)) == [expected]
 
 
 # Three outlets report the harbour's closure in sentences that name the harbour master by
