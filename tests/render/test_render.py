@@ -294,6 +294,13 @@ def test_typewriter_quotation_marks_are_shown_as_quotation_marks():
     assert typographic_quotes("''We will rebuild.") == "“We will rebuild."
     assert typographic_quotes("the band's ''best'' year") == "the band's “best” year"
     assert typographic_quotes("rock 'n' roll") == "rock 'n' roll"
+    # Single quotation marks typed as a backtick and an apostrophe, inside double ones too.
+    assert (
+        typographic_quotes("The show ``Holm: `I'm Back' Live,'' airs.")
+        == "The show “Holm: ‘I'm Back’ Live,” airs."
+    )
+    assert typographic_quotes("the film `Dask Nights' opened") == "the film ‘Dask Nights’ opened"
+    assert typographic_quotes("a ` stray mark") == "a ` stray mark"
 
 
 @pytest.mark.parametrize(("n", "expected"), [(0, "0 spans removed"), (1, "1 span removed")])

@@ -122,13 +122,18 @@ _DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
 # Older agency copy types quotation marks as doubled backticks and apostrophes (``...''), and
 # sometimes opens with '' too.
 _TEX_OPEN = re.compile(r"``|(?:(?<=^)|(?<=[\s(\[—–-]))''(?=\w)")
+# ... and single ones as a backtick and an apostrophe (`...'), the closing one before no letter.
+_TEX_SINGLE = re.compile(r"`(?=\w)((?:[^`'\n]|'(?=\w))*)'(?!\w)")
 
 
 def typographic_quotes(sentence: str) -> str:
-    """``sentence`` with typewriter quotation marks (``...'') as curly ones (“...”)."""
-    if "``" not in sentence and "''" not in sentence:
-        return sentence
-    return _TEX_OPEN.sub("“", sentence).replace("''", "”")
+    """``sentence`` with typewriter quotation marks as curly ones: ``...'' as “...”, and
+    `...' as ‘...’."""
+    if "``" in sentence or "''" in sentence:
+        sentence = _TEX_OPEN.sub("“", sentence).replace("''", "”")
+    if "`" in sentence:
+        sentence = _TEX_SINGLE.sub(r"‘\1’", sentence)
+    return sentence
 
 
 def balance_quotes(sentence: str) -> str:
