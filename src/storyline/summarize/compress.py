@@ -90,6 +90,11 @@ _HERE = re.compile(
     rf"\s+here(?:\s+{_DAY}{_PART})?"
     r"(?=[,;]|\.$|\s+(?:after|following|on|at|during|before|since|with|and)\b)"
 )
+# The rules that drop a weekday. A sentence that names two weekdays ("killed his wife on
+# Tuesday night and his children on Wednesday night") keeps both: dropping one would move its
+# event to the other's day.
+_DAY_RULES = frozenset(i for i, (pattern, _) in enumerate(_RULES) if _DAY in pattern.pattern)
+_WEEKDAY = re.compile(rf"\b{_DAY}\b")
 # Every rule but the first needs one of these words: most sentences skip those rules.
 _TRIGGER = re.compile(rf"{_DAY}|{_DEICTIC}|\b(?:here|week|month|weekend)\b")
 _FIRST_LETTER = re.compile(r"^([\"“'‘`(]*)([a-z])")
@@ -115,7 +120,10 @@ def compress(sentence: str) -> str:
     'Officials said that the bridge would reopen.'
     """
     text = strip_dateline(sentence)
-    for pattern, replacement in _RULES if _TRIGGER.search(text) else _RULES[:1]:
+    several_days = len(set(_WEEKDAY.findall(text))) > 1
+    for i, (pattern, replacement) in enumerate(_RULES if _TRIGGER.search(text) else _RULES[:1]):
+        if several_days and i in _DAY_RULES:
+            continue
         shorter = pattern.sub(replacement, text)
         if not _BARE_ATTRIBUTION.match(shorter):
             text = shorter
