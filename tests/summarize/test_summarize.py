@@ -138,6 +138,12 @@ def test_verbatim_sentences_are_the_published_ones():
             "Telu met his sister on Tuesday night and the pilots Ilse and Per on Wednesday night.",
             "Telu met his sister on Tuesday night and the pilots Ilse and Per on Wednesday night.",
         ),
+        # "today" ending an opening phrase stays: its participle would be left hanging.
+        (
+            "In a report on the quay published today, the council said ferries would resume.",
+            "In a report on the quay published today, the council said ferries would resume.",
+        ),
+        ("The ferry sank today, officials said.", "The ferry sank, officials said."),
         # A wire's typed dash.
         (
             "The talks _ the first in years _ ended without a deal.",

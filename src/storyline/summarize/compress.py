@@ -40,6 +40,13 @@ _LINK_COMMA = (
     r"Similarly|Likewise|"
     r"In addition|In fact|In turn|At the same time"
 )
+# "today" or "yesterday" before a clause's end ("... rose 3 percent yesterday.")
+_TRAILING_DEICTIC = re.compile(rf"(?<=\w)\s+(?:late\s+|early\s+)?{_DEICTIC}(?=[.;]?$|,\s)")
+# ... but not when it ends an opening phrase ("In a report published today, the council ..."),
+# whose participle would be left hanging.
+_OPENING_PHRASE_DEICTIC = re.compile(
+    rf"^(?:In|At|On|During|After|Before|Under|With)\b[^,]*\s(?:late\s+|early\s+)?{_DEICTIC},"
+)
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"^(?:(?:{_LINK_ALWAYS})\b,?|(?:{_LINK_COMMA}),)\s+(?=[\"“`'‘A-Za-z])"), ""),
     # "On Tuesday, the council ..." at the start.
@@ -71,7 +78,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # called on ...", "... rose 3 percent yesterday." (not "today's", nor "Today," for now).
     (re.compile(rf"\s+(?:late\s+|early\s+)?{_DEICTIC}\b(?=\s+{_PAST_VERB})"), ""),
     (re.compile(rf"\b(said|says|announced|reported|added|stated)\s+{_DEICTIC}\b(?![’'-])"), r"\1"),
-    (re.compile(rf"(?<=\w)\s+(?:late\s+|early\s+)?{_DEICTIC}(?=[.;]?$|,\s)"), ""),
+    (_TRAILING_DEICTIC, ""),
     # "last week", "earlier this month" at a clause's end: relative to the article's date too.
     (
         re.compile(
@@ -122,7 +129,9 @@ def compress(sentence: str) -> str:
     text = strip_dateline(sentence)
     several_days = len(set(_WEEKDAY.findall(text))) > 1
     for i, (pattern, replacement) in enumerate(_RULES if _TRIGGER.search(text) else _RULES[:1]):
-        if several_days and i in _DAY_RULES:
+        if (several_days and i in _DAY_RULES) or (
+            pattern is _TRAILING_DEICTIC and _OPENING_PHRASE_DEICTIC.match(text)
+        ):
             continue
         shorter = pattern.sub(replacement, text)
         if not _BARE_ATTRIBUTION.match(shorter):
