@@ -408,6 +408,28 @@ def test_a_name_a_role_or_the_word_before_calls_an_organisation_is_none_of_a_per
     }
 
 
+def test_a_name_with_a_persons_title_that_the_recognizer_took_for_an_organisation_is_a_person():
+    a = article(
+        "Harbour spokeswoman Marta Kovel said the ferries would sail on Monday.",
+        "Dask Mayor Ilse Brandt opened the new quay, and the Dask Ferry Company sold tickets.",
+        id="k8",
+    )
+    mentions = [
+        _mention(a, "Marta Kovel", label="ORG"),
+        # A place before a title is no role of the place.
+        _mention(a, "Dask", label="GPE"),
+        _mention(a, "Ilse Brandt"),
+        _mention(a, "Dask Ferry Company", label="ORG"),
+    ]
+    kinds = {e.name: e.type for e in merge_entities([a], mentions)}
+    assert kinds == {
+        "Marta Kovel": "person",
+        "Dask": "place",
+        "Ilse Brandt": "person",
+        "Dask Ferry Company": "organisation",
+    }
+
+
 def test_a_name_written_elsewhere_with_a_company_suffix_is_the_company() -> None:
     a = article(
         "The interceptor was built by Velder Marrow Corp. in Lestra.",

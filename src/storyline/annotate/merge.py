@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from storyline.annotate.mentions import Mention, Tokens
 from storyline.annotate.names import (
+    TITLES,
     Spellings,
     fold,
     key,
@@ -99,7 +100,19 @@ class _Votes:
         if any(_organisation_role(role) for role in roles):
             self.organisation.add(k)
         if m.type != "PERSON":
-            self.other[k][_label_type(m.type)] += 1
+            if (
+                m.type == "ORG"
+                and len(words) > 1
+                and any(
+                    _role_head(fold(role)) in TITLES and not _organisation_role(role)
+                    for role in roles
+                )
+            ):
+                # "Prime Minister X Y" that the recognizer took for an organisation: a person's
+                # title says otherwise (not for places: "Dask Mayor X" is no role of Dask).
+                self.person[k] += 2
+            else:
+                self.other[k][_label_type(m.type)] += 1
         elif _ORGANISATION_BEFORE.search(text[max(0, m.start - 16) : m.start]):
             # "the daily X": one vote, since "the group X founded" may name a person.
             self.other[k]["organisation"] += 1
