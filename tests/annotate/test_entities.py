@@ -409,20 +409,16 @@ def test_a_name_a_role_or_the_word_before_calls_an_organisation_is_none_of_a_per
 
 
 def test_a_name_with_a_persons_title_that_the_recognizer_took_for_an_organisation_is_a_person():
-    a = article(
+    text = (
         "Harbour spokeswoman Marta Kovel said the ferries would sail on Monday.",
         "Dask Mayor Ilse Brandt opened the new quay, and the Dask Ferry Company sold tickets.",
-        id="k8",
     )
-    mentions = [
-        _mention(a, "Marta Kovel", label="ORG"),
-        # A place before a title is no role of the place.
-        _mention(a, "Dask", label="GPE"),
-        _mention(a, "Ilse Brandt"),
-        _mention(a, "Dask Ferry Company", label="ORG"),
-    ]
-    kinds = {e.name: e.type for e in merge_entities([a], mentions)}
-    assert kinds == {
+    a = article(*text, id="k8")
+    labels = {"Marta Kovel": "ORG", "Dask": "GPE", "Ilse Brandt": "PERSON"}
+    labels["Dask Ferry Company"] = "ORG"
+    found = merge_entities([a], [_mention(a, name, label) for name, label in labels.items()])
+    # A place before a title is no role of the place.
+    assert {e.name: e.type for e in found} == {
         "Marta Kovel": "person",
         "Dask": "place",
         "Ilse Brandt": "person",
