@@ -27,13 +27,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from storyline.annotate.mentions import lowercase_words
 from storyline.annotate.names import HONORIFICS, SUFFIXES, fold, is_title
 from storyline.records import Article, Entity, SummarySentence
 from storyline.summarize.select import quoted_spans
 
 _CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 # Before these a surname is a modifier ("the Tellen family"); not "that", which is more
 # often a conjunction ("said that Tellen ...").
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -77,9 +77,7 @@ class _Names:
     def lowercase(self) -> set[str]:
         """Words the input writes in lower case: a capitalised one of them opens a sentence."""
         if self._lowercase is None:
-            self._lowercase = {
-                w for a in self.articles.values() for w in _LOWER_WORD.findall(a.text)
-            }
+            self._lowercase = lowercase_words(a.text for a in self.articles.values())
         return self._lowercase
 
     def full_name(self, family: str, article_id: str) -> str | None:
