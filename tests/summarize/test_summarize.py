@@ -3,7 +3,7 @@ from scipy import sparse
 
 from storyline.errors import ConfigError
 from storyline.index.sources import source_groups
-from storyline.index.text import concepts, stem
+from storyline.index.text import concepts, stem, words
 from storyline.index.units import Unit
 from storyline.summarize import (
     SelectionConfig,
@@ -428,3 +428,18 @@ def test_without_an_answer_from_the_solver_the_greedy_choice_decides(monkeypatch
     module = sys.modules["storyline.summarize.select"]
     monkeypatch.setattr(module, "milp", lambda *args, **kwargs: SimpleNamespace(x=None))
     assert _choose(units, weights, similarity, 34, "ilp") == greedy
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Lestra Council met", ["the", "lestra", "council", "met"]),
+        ("It cost 1,250,000.50 or 3,4", ["it", "cost", "1250000.50", "or", "34"]),
+        ("Unit B12,000 stayed", ["unit", "b12", "000", "stayed"]),
+        ("Don't DON’T", ["don't", "don't"]),
+        ("Müller’s 2,500 ÉLAN", ["müller's", "2500", "élan"]),
+        ("snake_case x", ["snake", "case", "x"]),
+    ],
+)
+def test_words_lower_cases_and_drops_thousands_separators(text: str, expected: list[str]) -> None:
+    assert words(text) == expected

@@ -101,8 +101,19 @@ class Figure:
         return f"{self.word} per {self.per}" if self.per else self.word
 
 
+# What a sentence with a figure holds: a digit, or a count word standing alone (most sentences
+# hold neither, and are passed over without reading their tokens).
+_MAY_COUNT = re.compile(
+    r"\d|(?<![A-Za-z])(?i:"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")(?![A-Za-z])"
+)
+
+
 def figures(text: str) -> list[Figure]:
     """The figures in a sentence (years and ordinal-looking numbers are left out)."""
+    if not _MAY_COUNT.search(text):
+        return []
     plain = _CLOCK.sub(" ", text)
     # Each token with what follows it up to the next token (spaces, punctuation, "$").
     pairs = _TOKEN_GAP.findall(plain)
