@@ -165,12 +165,8 @@ def analyse(
         tagged = {t: _cache[t] for t in texts if t in _cache}
     todo = sorted(texts - tagged.keys())
     if todo:
-        language = nlp.load()
-        disable = [name for name in language.pipe_names if name not in _NEEDED]
-        for done, (text, doc) in enumerate(
-            zip(todo, language.pipe(todo, batch_size=batch_size, disable=disable), strict=True),
-            1,
-        ):
+        docs = nlp.pipe(nlp.load(), todo, components=_NEEDED, batch_size=batch_size)
+        for done, (text, doc) in enumerate(zip(todo, docs, strict=True), 1):
             tagged[text] = _tokens_of(doc)
             if progress and (done % batch_size == 0 or done == len(todo)):
                 progress("entities", done, len(todo))
