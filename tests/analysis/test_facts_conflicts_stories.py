@@ -1,3 +1,4 @@
+import pytest
 import numpy as np
 
 from storyline.align import align_facts, similarity_matrix, unique_facts
@@ -126,6 +127,19 @@ def test_figures_read_digits_words_and_compounds():
         (2_500_000, "peopl"),
     ]
     assert figures("five members from each country") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TWELVE crates were lost", [(12, "crate")]),
+        ("A dozen ferries sailed; Fifteen cranes stood idle", [(12, "ferri"), (15, "crane")]),
+        ("Someone phoned the station in Tenby", []),  # count words inside other words
+        ("Only the ninth crew-member left", []),
+    ],
+)
+def test_count_words_are_read_in_any_case_and_only_as_whole_words(text, expected):
+    assert [(f.value, f.counts) for f in figures(text)] == expected
 
 
 def test_a_compound_count_is_labelled_as_written():
