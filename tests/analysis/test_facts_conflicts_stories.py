@@ -1,5 +1,5 @@
-import pytest
 import numpy as np
+import pytest
 
 from storyline.align import align_facts, similarity_matrix, unique_facts
 from storyline.align.facts import ECHO_THRESHOLD, SAME_FACT_THRESHOLD
