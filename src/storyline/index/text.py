@@ -39,18 +39,8 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(
 )
 
 
-_DIGIT_COMMA = re.compile(r"\d,\d")
-
-
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; numbers keep their decimal point and lose thousands separators."""
-    if text.isascii():
-        # The same tokens, faster: in ASCII, lower-casing first changes no token's extent, and
-        # only a number written with a comma between digits has a separator to drop.
-        found = _WORD.findall(text.lower())
-        if _DIGIT_COMMA.search(text):
-            return [w.replace(",", "") if w[0].isdigit() else w for w in found]
-        return found
     return [
         w.replace(",", "") if w[0].isdigit() else w.lower().replace("’", "'")
         for w in _WORD.findall(text)
