@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -45,18 +46,19 @@ def _overlapping(articles: Sequence[Article], threshold: float) -> list[tuple[in
     intersecting every pair's sets: 0.5 s instead of 2.4 s for 1,125 articles.
     """
     shingles = [_article_shingles(a) for a in articles]
-    columns: dict[int, int] = {}
-    rows, cols = [], []
-    for i, article_shingles in enumerate(shingles):
-        for shingle in article_shingles:
-            rows.append(i)
-            cols.append(columns.setdefault(shingle, len(columns)))
+    sizes = np.array([len(s) for s in shingles], dtype=np.int64)
     n = len(articles)
+    if not sizes.sum():
+        return []
+    # One column per distinct shingle (numbered by np.unique), one row per article.
+    hashes = np.fromiter(chain.from_iterable(shingles), dtype=np.int64, count=int(sizes.sum()))
+    _, cols = np.unique(hashes, return_inverse=True)
+    rows = np.repeat(np.arange(n), sizes)
     incidence = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, len(columns))
+        (np.ones(len(rows), dtype=np.int32), (rows, cols.ravel())),
+        shape=(n, int(cols.max()) + 1),
     )
     shared = sparse.triu(incidence @ incidence.T, k=1).tocoo()
-    sizes = np.array([len(s) for s in shingles])
     smaller = np.minimum(sizes[shared.row], sizes[shared.col])
     keep = shared.data / smaller >= threshold
     return sorted(zip(shared.row[keep].tolist(), shared.col[keep].tolist(), strict=True))
