@@ -45,8 +45,14 @@ _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 # count), "March 3 2026".
 _YEAR = r"(?:(?:,\s+|\s+(?=(?:19|20)\d\d))(?P<{g}>(?:1[0-9]|20)\d\d)(?!\d|,\d))?"
 
+# Where an expression can start: a digit, a month's or a weekday's capital, or the first letter
+# of "last", "next", "this", "coming", "past", "yesterday", "today" or "tomorrow". The
+# lookahead lets the search pass over every other position at once.
+_STARTS = "0-9" + "".join(
+    sorted({w[0].upper() for w in (*_MONTHS, *_WEEKDAYS)} | set("LlNnTtCcPpYy"))
+)
 _PATTERN = re.compile(
-    r"(?<![\w-])(?:"
+    rf"(?<![\w-])(?=[{_STARTS}])(?:"
     # Monday, March 16[, 2026] / March 16[, 2026] / Feb. 17
     rf"(?:{_WEEKDAY.format(g='wd1')},?\s+)?{_MONTH.format(g='m1')}\s+{_DAY.format(g='d1')}"
     rf"(?!\d|:\d){_YEAR.format(g='y1')}"
