@@ -97,10 +97,11 @@ def pipe(
     pipelines: their entity recognizer (a greedy transition-based parser) takes each step's
     arithmetic, a few hundred numbers per sentence, through a BLAS call per feature, and
     most of its time goes to those calls' overhead. :func:`_recognize` makes each step one
-    NumPy operation over all the sentences of a batch, with the same sums in the same order
-    (the entities of 23,641 newswire sentences were identical). Other recognizers, and
-    pipelines in which a component after the recognizer is wanted, go through spaCy's own
-    ``pipe``.
+    NumPy operation over all the sentences of a batch: the same sums in the same order, and
+    the output layer through NumPy's BLAS instead of BLIS (which may round a last bit
+    differently; the entities and tags of 23,641 newswire sentences were identical). Other
+    recognizers, and pipelines in which a component after the recognizer is wanted, go
+    through spaCy's own ``pipe``.
     """
     disable = [name for name in language.pipe_names if name not in components]
     names = [name for name in language.pipe_names if name in components]
