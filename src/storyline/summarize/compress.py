@@ -91,7 +91,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 # the dateline's place wherever it follows what happened there; not after a verb of being or
 # staying ("is here", "remain here"), nor a preposition ("from here"), nor in a quotation.
 _HERE = re.compile(
-    r"(?<=[a-z])(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)"
+    # (The lookahead first makes the search pass over every position not before " here".)
+    r"(?=\s+here)(?<=[a-z])(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)"
     r"(?<!\bstay)(?<!\bstayed)(?<!\bremain)(?<!\bremained)(?<!\blive)(?<!\blived)"
     r"(?<!\bfrom)(?<!\bto)(?<!\bnear)(?<!\bof)(?<!\bout)(?<!\bover)(?<!\bin)"
     rf"\s+here(?:\s+{_DAY}{_PART})?"
@@ -103,7 +104,8 @@ _HERE = re.compile(
 _DAY_RULES = frozenset(i for i, (pattern, _) in enumerate(_RULES) if _DAY in pattern.pattern)
 _WEEKDAY = re.compile(rf"\b{_DAY}\b")
 # Every rule but the first needs one of these words: most sentences skip those rules.
-_TRIGGER = re.compile(rf"{_DAY}|{_DEICTIC}|\b(?:here|week|month|weekend)\b")
+# (The lookahead on the words' first letters lets the search skip most positions at once.)
+_TRIGGER = re.compile(rf"(?=[MTWFSthywm])(?:{_DAY}|{_DEICTIC}|\b(?:here|week|month|weekend)\b)")
 _FIRST_LETTER = re.compile(r"^([\"“'‘`(]*)([a-z])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 # A comma left before the end once what followed it is gone ("... and Ilse, on Monday.").
