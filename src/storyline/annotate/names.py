@@ -5,7 +5,7 @@ Khaidarov / Khaydarov / Khaïdarov), one-letter misspellings, with or without a 
 title. Two spellings match when their *keys* are equal, or, for names of six letters or more,
 when the keys are one edit apart. The key folds accents (``unicodedata``), lowercases, and
 rewrites letter groups that transliteration systems render differently (kh/h, dh/d, ou/u,
-y/j/i, q/k, ph/f, doubled letters). No list of names is involved anywhere.
+y/j/i, q/k, ph/f, a silent final h, doubled letters). No list of names is involved anywhere.
 
 The word lists below are closed classes of English (honorifics, titles, determiners), the
 language cues the mechanism needs; they are data, not special cases.
@@ -33,6 +33,9 @@ _TRANSLIT = (
     ("ou", "u"), ("q", "k"), ("y", "i"), ("j", "i"), ("w", "v"), ("x", "ks"),
 )  # fmt: skip
 _DOUBLED = re.compile(r"(.)\1+")
+# A silent final "h" after a vowel, which transliterations add or leave out (Ruhollah /
+# Ruholla, Abdullah / Abdulla); not after a "y" ("Bayh" is not "Bay").
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 HONORIFICS = frozenset(
@@ -92,7 +95,7 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """Transliteration key of one folded word: spellings of one name share it."""
-    out = word.replace("-", "").replace("'", "")
+    out = _FINAL_H.sub("", word.replace("-", "").replace("'", ""))
     for old, new in _TRANSLIT:
         out = out.replace(old, new)
     return _DOUBLED.sub(r"\1", out)
