@@ -516,3 +516,72 @@ def test_remarks_that_share_the_words_of_their_subject_are_not_one_quote() -> No
     quotes = merge_quotations(articles, [first_quotation(a) for a in articles])
     groups = sorted(sorted(v.article_id for v in q.variants) for q in quotes)
     assert groups == [["act0", "act2"], ["act1"]]
+
+
+def _named(a: Article) -> dict[str, str | None]:
+    found = find_entities([a])
+    return {
+        " ".join(q.text(a.text).split()[:3]): q.speaker.name if q.speaker else None
+        for q in attribute_quotes(a, People(found, articles=[a]))
+    }
+
+
+def test_a_less_common_reporting_verb_after_the_quote_names_its_speaker() -> None:
+    a = article(
+        "Anton Velk and the veteran actor Marek Olsen shared the Dask award on Sunday.",
+        "``I got my first one of those in 1967, and it felt good then and feels good today,'' "
+        "Olsen deadpanned.",
+        id="deadpan",
+    )
+    assert _named(a) == {"I got my": "Marek Olsen"}
+
+
+def test_a_title_and_its_portfolio_before_a_name_leave_the_name_as_speaker() -> None:
+    a = article(
+        "The debate went on in Lestra.",
+        "Director of the Harbour Movement Stephen Vell said, ``The ferry row here has had too "
+        "many rumours and too few figures.''",
+        "Witnesses included Harbour Deputy Reggie Vane, who said she told the injured pilot, "
+        "``Stay with me, help is on its way.''",
+        "The Dask Justice Ministry said ``nothing links the fire to the strike'' on Monday.",
+        id="titled",
+    )
+    found = _named(a)
+    assert found["The ferry row"] == "Stephen Vell"
+    assert found["Stay with me,"] == "Reggie Vane"
+    assert "Ministry" in (found["nothing links the"] or "")
+
+
+def test_a_passive_reporting_verb_or_a_dateline_month_is_no_speaker() -> None:
+    a = article(
+        "A single prize was announced ahead of the gala: Marta Holm was honored with the Dask "
+        "Prize for her ``lasting service to the study of harbours and tides.''",
+        "LESTRA, September 19 (Varenia Wire) -- The Harbour Council today voted against the "
+        "ferry plan, citing what it called a ``steady decline in safety on the quay''.",
+        "The ministry issued a statement. It urged the Dask member states to give a "
+        "``firm answer to this unfriendly stance of the council.''",
+        id="passive",
+    )
+    found = _named(a)
+    assert "lasting service to" not in found  # an award's citation, not speech
+    assert found.get("steady decline in") != "September"
+    assert all(name is None or "member" not in name for name in found.values())
+
+
+def test_he_after_someone_who_said_he_would_is_that_someone() -> None:
+    a = article(
+        "Defense lawyer Bill Tarsk said he was eager to show the jury the record. "
+        "``Many wrong stories are going around about these ferries,'' he said.",
+        id="said-he",
+    )
+    assert _named(a) == {"Many wrong stories": "Bill Tarsk"}
+
+
+def test_he_is_not_a_name_owning_something_after_him_in_the_sentence() -> None:
+    a = article(
+        "Anton Velk came home late that night.",
+        "Police said he left a toy on Jonas Brenn's bed before dawn.",
+        "``I am sorry for all of it and for what comes next,'' he wrote.",
+        id="owner",
+    )
+    assert _named(a) == {"I am sorry": "Anton Velk"}

@@ -164,9 +164,27 @@ class People:
                 # names in it are not the antecedent; look further back.
                 continue
             lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+            # "They said he left a toy on Matthew's bed": a name owning something after the
+            # pronoun (outside quotes) in its own sentence is someone else, not who "he" is.
+            same = None
+            if pronoun in _PRONOUN_WORD:
+                same = next(
+                    (
+                        m.start()
+                        for m in _PRONOUN_WORD[pronoun].finditer(article.text, s.start, s.end)
+                        if not any(q.start <= m.start() < q.end for q in quotes)
+                    ),
+                    None,
+                )
             fitting = []
             for person in mentions[lo:hi]:
                 if any(q.start <= person.start < q.end for q in quotes):
+                    continue
+                if (
+                    same is not None
+                    and person.start > same
+                    and article.text[person.end : person.end + 2] in ("'s", "’s")
+                ):
                     continue
                 if gender is not None and person.entity_id and person.entity_id not in self._people:
                     continue  # a speaker noted as an organisation is no "he" or "she"
@@ -185,6 +203,9 @@ class People:
                 ]
                 return (speaking or fitting)[0]
         return None
+
+
+_PRONOUN_WORD = {p: re.compile(rf"\b{p}\b", re.IGNORECASE) for p in ("he", "she")}
 
 
 def _genders(articles: Sequence[Article], mentions: dict[str, list[Person]]) -> dict[str, str]:

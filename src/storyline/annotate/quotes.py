@@ -309,7 +309,7 @@ def _resolve(
 ) -> Speaker:
     phrase = article.text[start:end]
     words = phrase.split()
-    if phrase == "it":
+    if phrase.lower() == "it":
         # '"...," it said': the body or document quoted just before ('"...," the daily
         # said. "...," it said.') or that the sentences before are about; never a person.
         prior = _prior_speaker(part, previous)
@@ -344,6 +344,14 @@ def _resolve(
             return Speaker(start, end, phrase, "pronoun", None, None)
         return Speaker(start, end, phrase, "pronoun", person.name, person.entity_id)
     how = "name" if phrase[:1].isupper() and not _is_role(words) else "role"
+    if how == "name" and any(is_title(w) for w in words[:-1]):
+        # "Harbour Deputy Reggie Vane", "Director of the Harbour Movement Stephen Vell": the
+        # name after the title, not the place or body before or after it.
+        plain = people.plain_name(phrase)
+        at = phrase.rfind(plain)
+        last = plain.split()[-1].lower()
+        if plain != phrase and at > 0 and len(plain.split()) > 1 and last not in _BODY_HEADS:
+            start, phrase, words = start + at, plain, plain.split()
     found, phrase = _lookup(article, start, phrase, people)
     end = start + len(phrase)
     if found is not None:
@@ -423,6 +431,15 @@ def _body_before(article: Article, pos: int, people: People) -> str | None:
     return None
 
 
+# The last word of a body's name ("the Justice Ministry", "the Public Service Commission"):
+# a title word inside it ("Justice") does not start a person's name.
+_BODY_HEADS = frozenset(
+    """ministry department commission council committee agency office party union bank court
+    board authority service association organization organisation institute foundation
+    university college company corporation corp group federation coalition administration
+    embassy government parliament assembly senate congress house league movement front
+    alliance""".split()
+)
 # What "it" can speak for: a body or a document, named by its head noun ("the committee").
 _BODY = re.compile(
     r"^(?:[Tt]he|[Ii]ts|[Tt]his)\s+(?:[\w'’-]+\s+){0,4}(?:report|statement|committee|ministry|"

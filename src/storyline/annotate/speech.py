@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 
 from storyline.annotate.names import TITLES
+from storyline.annotate.timex import CALENDAR_WORDS
 
 _VERB_STEMS = """say said says saying tell told tells telling add added adds adding ask asked asks
-declare declared declares stated states state insist insisted insists insisting warn warned warns
+declare declared declares stated insist insisted insists insisting warn warned warns
 warning note noted notes noting explain explained explains explaining argue argued argues arguing
 reply replied replies write wrote writes writing announce announced announces continue continued
 continues recall recalled recalls recalling admit admitted admits conceded concedes stress
@@ -26,7 +27,9 @@ responds answered answers concluded concludes maintained maintains emphasised em
 emphasises emphasizes confide confided confides tweeted posted quipped laughed sighed shouted
 whispered testified assured assures boasted confirmed confirms denied denies described
 describes called calls demanded demands pleaded pleads recounted recounts reiterated reiterates
-insisting telling explaining adding ruled""".split()
+insisting telling explaining adding ruled deadpanned mused muses retorted exclaimed snapped
+scoffed marveled marvelled lamented laments wondered grumbled muttered interjected protested
+asserted asserts contended contends""".split()
 SPEECH_VERBS = frozenset(_VERB_STEMS)
 _VERB = (
     # Not the end of a compound ("so-called").
@@ -102,9 +105,12 @@ REPORTED_AFTER = re.compile(rf",\s+{_ADV}(?:{_VERB})\s+(?P<name>{NAME})(?=\s*[,.
 # comes before one ("said Pavlo").
 SPEAKS_AFTER = re.compile(rf"(?:,[^,.;:!?]{{1,120}},)?\s+{_ADV}(?:{_VERB})\b")
 SPEAKS_BEFORE = re.compile(rf"\b(?:{_VERB})\s+$")
-# A sentence whose speaker is "he" or "she" ("…, he said.", "she added").
+# A sentence whose speaker is "he" or "she" ("…, he said.", "she added", "…, said he."; not
+# "X said he would resign", where "he" is X).
 PRONOUN_SPEAKS = {
-    p: re.compile(rf"\b{p}\s+{_ADV}(?:{_VERB})\b|\b(?:{_VERB})\s+{p}\b", re.IGNORECASE)
+    p: re.compile(
+        rf"\b{p}\s+{_ADV}(?:{_VERB})\b|\b(?:{_VERB})\s+{p}\b(?=\s*(?:[,.;:!?]|$))", re.IGNORECASE
+    )
     for p in ("he", "she")
 }
 ACCORDING_TO = re.compile(
@@ -120,6 +126,8 @@ _PASSIVE_BY = re.compile(
     rf"\s+by\s+(?P<subj>{NAME}|{_DET}\s[^,.;:\"“”«»]{{1,60}}?)(?=\s+as\b|\s*[,:]|\s*$)"
 )
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,\"“”«»]*,\s*$")
+# A passive auxiliary right before a reporting verb ("was told", "were also asked").
+_PASSIVE = re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+{_ADV}$")
 # A sentence's connective is no part of the name after it ("But Ivo Telu, a spokesman, said").
 _CONNECTIVE = r"(?:But|And|Yet|So|Then|Now|Still|Also)"
 _NOT_CONNECTIVE = rf"(?!{_CONNECTIVE}\s)"
@@ -153,6 +161,10 @@ _NAME_BEFORE_LINK = re.compile(
     rf"(?<![\w'’]){_NOT_CONNECTIVE}(?P<subj>{NAME})\s+(?:of|from|at|with)\s+(?:the\s+)?$"
 )
 _NAME_THEN_WHO = re.compile(rf"(?<![\w'’])(?P<subj>{NAME}),\s+who\s*$")
+_NAME_WHO_SAID = re.compile(
+    rf"(?<![\w'’])(?P<subj>{NAME}),\s+who\s+{_ADV}(?:{_VERB})\s+(?:that\s+)?(?:he|she)\s*$"
+)
+_IT_AT_END = re.compile(r"(?<![\w'’])(?P<subj>[Ii]t)\s*$")
 _NAME_AT_END = re.compile(rf"(?<![\w'’])(?P<subj>{NAME})\s*$")
 _TRAILING_ADV = re.compile(rf"(?:\s+{_ADV_WORD})+$")
 
@@ -176,8 +188,9 @@ def after(text: str, start: int, end: int) -> Cue | None:
     if m and m.group("appname"):
         # "…," the bank's governor, Marek Olsen, said: the name in the apposition.
         return Cue(start + m.start("appname"), start + m.end("appname"), m.group("verb"))
-    if m and m.group("rolename"):
-        # "…," HDU general secretary Tomas Ferrand told reporters: the name after the role.
+    if m and m.group("rolename") and not _bare_title(m.group("rolename")):
+        # "…," HDU general secretary Tomas Ferrand told reporters: the name after the role
+        # (but in "…," the Minister told reporters, "Minister" is the role itself).
         return Cue(start + m.start("rolename"), start + m.end("rolename"), m.group("verb"))
     if m and m.group("subjname") and plausible_subject(m.group("subjname")):
         # "…," Dan Pavlo, an agent with the customs service, said: the name, not its role.
@@ -186,7 +199,12 @@ def after(text: str, start: int, end: int) -> Cue | None:
         s, e = _strip(window, m.start("subj"), m.end("subj"))
         return Cue(start + s, start + e, m.group("verb"))
     m = AFTER_VERB_FIRST.match(window)
-    if m and m.group("rolename") and not m.group("appname"):
+    if (
+        m
+        and m.group("rolename")
+        and not m.group("appname")
+        and not _bare_title(m.group("rolename"))
+    ):
         return Cue(start + m.start("rolename"), start + m.end("rolename"), m.group("verb"))
     if m:
         if m.group("appname") and not m.group("subj")[:1].isupper():
@@ -223,6 +241,10 @@ def before(text: str, start: int, end: int) -> Cue | None:
         if by:
             # "The plan, described by Okafor as "…"": the speaker is the agent, not the plan.
             return Cue(start + by.start("subj"), start + by.end("subj"), verb.group(0))
+        if _PASSIVE.search(window, 0, verb.start()):
+            # "One award was announced: X was honoured for his "…"", "Telu was told "…"":
+            # the subject of a passive is what was said or who heard it, not who spoke.
+            return None
         cue = _subject_of(window, verb.start())
         break
     if cue is None:
@@ -230,15 +252,25 @@ def before(text: str, start: int, end: int) -> Cue | None:
     return Cue(start + cue[0], start + cue[1], verbs[-1].group(0))
 
 
+def _bare_title(phrase: str) -> bool:
+    """Whether ``phrase`` is only title words ("Minister", "Deputy Director")."""
+    return all(w.lower().rstrip(".") in TITLES for w in phrase.split())
+
+
 def _subject_of(window: str, verb_start: int) -> tuple[int, int] | None:
     """The subject written right before a verb at ``verb_start`` of ``window``."""
     head = window[:verb_start]
     head = _TRAILING_ADV.sub("", head.rstrip()) if head.strip() else head
     head = _RELATIVE.sub("", head)
-    who = _NAME_THEN_WHO.search(head)
+    who = _NAME_THEN_WHO.search(head) or _NAME_WHO_SAID.search(head)
     if who:
-        # "…, a writer, Lena Strand, who wrote that …": the relative's name.
+        # "…, a writer, Lena Strand, who wrote that …": the relative's name; so is "she" in
+        # "Reggie Vane, who said she told the victim, "…"".
         return who.start("subj"), who.end("subj")
+    it = _IT_AT_END.search(head)
+    if it:
+        # "citing what it called "…"": a body or a document speaks (resolved later).
+        return it.start("subj"), it.end("subj")
     bare = head.rstrip().rstrip(",")
     pronoun, name_apposition, role, plural = _SUBJECT_AT_END
     tries = ((pronoun, bare), (name_apposition, head), (_NAME_AT_END, bare), (role, head),
@@ -252,6 +284,10 @@ def _subject_of(window: str, verb_start: int) -> tuple[int, int] | None:
         if m and pattern in (name_apposition, _NAME_AT_END):
             # "Dr. Ivo Telu of the Institute of Harbour Health said": the name before "of".
             while owner := _NAME_BEFORE_LINK.search(text, 0, m.start("subj")):
+                if _bare_title(owner.group("subj")):
+                    # "Director of the Harbour Movement Stephen Vell said": the title and
+                    # its portfolio, then the name; the speaker is the whole phrase.
+                    return owner.start("subj"), m.end("subj")
                 m = owner
         if m and plausible_subject(m.group("subj")):
             start = _role_start(text, m.start("subj"), m.end("subj")) if pattern is role else None
@@ -311,7 +347,8 @@ _NOT_SUBJECTS = frozenset(
 
 def plausible_subject(subject: str) -> bool:
     words = subject.split()
-    if not words:
+    if not words or words[0].lower() in CALENDAR_WORDS:
+        # "PARIS, September 19 -- ...": a dateline's month or a weekday speaks for no one.
         return False
     if len(words) == 1:
         return words[0].lower() not in _NOT_SUBJECTS | _NOT_ALONE
