@@ -33,8 +33,9 @@ _TRANSLIT = (
     ("ou", "u"), ("q", "k"), ("y", "i"), ("j", "i"), ("w", "v"), ("x", "ks"),
 )  # fmt: skip
 _DOUBLED = re.compile(r"(.)\1+")
-# A silent final "h" after a vowel, which transliterations add or leave out (Ruhollah /
-# Ruholla, Abdullah / Abdulla); not after a "y" ("Bayh" is not "Bay").
+# A silent final "h" after a vowel, which transliterations add or leave out (Abdullah /
+# Abdulla, Sarah / Sara); not after a "y", which the key turns into a vowel ("-ayh" is no
+# spelling of "-ay").
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 

@@ -164,7 +164,7 @@ class People:
                 # names in it are not the antecedent; look further back.
                 continue
             lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
-            # "They said he left a toy on Matthew's bed": a name owning something after the
+            # "They said he left a toy on Jonas's bed": a name owning something after the
             # pronoun (outside quotes) in its own sentence is someone else, not who "he" is.
             same = None
             if pronoun in _PRONOUN_WORD:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.annotate.names import TITLES
+from storyline.annotate.names import TITLES, is_title
 from storyline.annotate.timex import CALENDAR_WORDS
 
 _VERB_STEMS = """say said says saying tell told tells telling add added adds adding ask asked asks
@@ -254,7 +254,7 @@ def before(text: str, start: int, end: int) -> Cue | None:
 
 def _bare_title(phrase: str) -> bool:
     """Whether ``phrase`` is only title words ("Minister", "Deputy Director")."""
-    return all(w.lower().rstrip(".") in TITLES for w in phrase.split())
+    return all(is_title(w) for w in phrase.split())
 
 
 def _subject_of(window: str, verb_start: int) -> tuple[int, int] | None:
