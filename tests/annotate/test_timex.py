@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from storyline.annotate.timeline import build_timeline
-from storyline.annotate.timex import dateline_date, find_time_expressions
+from storyline.annotate.timex import dateline_date, find_time_expressions, written_years
 from tests.builders import article
 
 TUESDAY = date(2026, 3, 3)  # a Tuesday
@@ -76,6 +76,49 @@ def resolve(text: str, published: date, which: int = 0) -> date | None:
         # Years before 1900 are years (after a comma: "May 2 1500 people" is a count).
         ("The letter is dated Jan. 1, 1802, and signed.", TUESDAY, date(1802, 1, 1)),
         ("On May 2 1500 people came to the quay.", date(2026, 5, 9), date(2026, 5, 2)),
+        # A tense picks the side of a yearless date only within months of publication.
+        ("The Dask quay inquiry has been set for Sept. 29.", date(2026, 8, 24), date(2026, 9, 29)),
+        (
+            "She has accepted an invitation to sail with the envoy to Lestra on December 12.",
+            date(2026, 12, 4),
+            date(2026, 12, 12),
+        ),
+        (
+            "The board directed clerks to file returns by October 30.",
+            date(2026, 9, 18),
+            date(2026, 10, 30),
+        ),
+        # "last" and "next" before a date, "last year's", "of 1993"
+        (
+            "She has worked with the inquiry since last January 12.",
+            date(2026, 10, 24),
+            date(2026, 1, 12),
+        ),
+        ("The ferry pact was signed on August 20 of 1993 in Dask.", TUESDAY, date(1993, 8, 20)),
+        (
+            "The inquiry into last year's May 2 collision reported.",
+            date(2026, 7, 6),
+            date(2025, 5, 2),
+        ),
+        ("1980: On Nov. 21, the new quay opened to ferries.", TUESDAY, date(1980, 11, 21)),
+        # An issue of a journal or paper near publication, either side.
+        (
+            "The study was published in Thursday's Lestra Journal of Medicine.",
+            WEDNESDAY,
+            date(2026, 3, 5),
+        ),
+        ("The survey ran in Wednesday's Lestra Courier.", TUESDAY, date(2026, 3, 4)),
+        # Expecting looks ahead; a plan in the pluperfect does not.
+        (
+            "The union said she expects 10,000 dockers to march in Dask Sunday.",
+            TUESDAY,
+            date(2026, 3, 8),
+        ),
+        (
+            "The couple had planned to attend the regatta Saturday.",
+            date(2026, 3, 8),
+            date(2026, 3, 7),
+        ),
         # A written date beats its weekday, even before a colon.
         ("In its editions of Thursday, March 9: the paper said", TUESDAY, date(2026, 3, 9)),
     ],
@@ -194,6 +237,11 @@ def test_a_list_bullet_is_not_part_of_an_event() -> None:
         "Today, more people ride the ferry than ever.",
         "The dockers of today earn more.",
         "In Dask today there are 40 ferries.",
+        "Ferry crews grew from 90 in 1985 to 400 today.",
+        "Back then, it was a protest; today, it is a habit.",
+        # some such day, or one that comes back every year
+        "On a Sunday evening in May, the mayor walked the quay.",
+        "The foundation will award a prize each March 21.",
     ],
 )
 def test_a_weekday_that_names_no_particular_day_is_not_dated(text: str) -> None:
@@ -210,7 +258,54 @@ def test_a_weekday_that_names_no_particular_day_is_not_dated(text: str) -> None:
         "The Varenia council met on the Sunday before the vote.",
         "The ferry sank today off Dask.",
         "Officials said today, after a meeting, that the quay would open.",
+        "Before a Wednesday night concert, the band announced a gift to the school.",
+        "The quay has been closed since 1993, harbour officials said today.",
     ],
 )
 def test_weekdays_in_agency_style_are_still_dated(text: str) -> None:
     assert [t.granularity for t in find_time_expressions(text, TUESDAY)] == ["day"]
+
+
+def test_a_date_written_elsewhere_with_its_year_gives_the_year() -> None:
+    text = "The call took place on December 22, 2024. Holm taped the call on December 22."
+    years = written_years(text)
+    assert years == {(12, 22): 2024}
+    found = find_time_expressions(text, TUESDAY, text.index("Holm"), known_years=years)
+    assert [t.date for t in found] == [date(2024, 12, 22)]
+    # Without the article's own year it is the last one before publication.
+    assert resolve("Holm taped the call on December 22.", TUESDAY) == date(2025, 12, 22)
+
+
+def test_the_timeline_skips_dates_of_what_a_sentence_only_mentions() -> None:
+    a = article(
+        "Families hit by the May 3 flood in Dask still sleep in the school hall.",
+        "The smoke from Sunday's blaze at the harbour cleared by noon, crews in Lestra said.",
+        "Traders bought the old Telu library after a flood ruined it in 1911, which ended with "
+        "a deal sealed on Dec. 20, 1911, in Vale.",
+        "Crews searched the hills above Dask on Wednesday around where the van was found Monday.",
+        "In the June 18 sale, the Lestra museum will auction a brass ferry bell.",
+        id="a",
+        published="2026-08-27",
+    )
+    events = build_timeline([a])
+    assert [(e.date, e.text.split()[0]) for e in events] == [
+        ("2026-06-18", "In"),
+        ("2026-08-26", "Crews"),
+    ]
+
+
+def test_the_timeline_skips_cut_offs_no_comments_and_days_named_after_the_verb() -> None:
+    a = article(
+        "The harbour office counted 82 late ferries this year through Oct. 4, up from 46.",
+        "A spokesman for the Dask ferry line did not return calls for comment Saturday.",
+        "Rival ferry lines may cite Friday's verdict against the Dask harbour board.",
+        "The Dask ferry line has until Friday to answer the harbour board's complaint.",
+        "Friday's verdict ordered the Dask harbour board to reopen the north quay.",
+        id="a",
+        published="2026-10-13",  # a Tuesday
+    )
+    events = build_timeline([a])
+    assert [(e.date, " ".join(e.text.split()[:3])) for e in events] == [
+        ("2026-10-09", "Friday's verdict ordered"),
+        ("2026-10-16", "The Dask ferry"),
+    ]

@@ -14,7 +14,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.annotate.timex import dateline_date, find_time_expressions
+from storyline.annotate.timex import (
+    TimeExpression,
+    dateline_date,
+    find_time_expressions,
+    written_years,
+)
 from storyline.index.units import layout_before, typographic_quotes
 from storyline.records import Article, Citation, TimelineEvent
 
@@ -61,6 +66,7 @@ def build_timeline(
         if published is None:
             continue
         quoted = article.quotes
+        years = written_years(article.text)
         # Relative days ("today", "on Monday") are read against the dateline's day when the
         # copy carries one: wire copy is often published the day after it was written.
         if article.sentences:
@@ -74,10 +80,13 @@ def build_timeline(
             # Quoted speech keeps the speaker's "today": only the reporter's dates count.
             found = [
                 t
-                for t in find_time_expressions(article.text, published, start, span.end)
+                for t in find_time_expressions(
+                    article.text, published, start, span.end, known_years=years
+                )
                 if t.granularity == "day"
                 and t.date is not None
                 and not any(q.start <= t.start < q.end for q in quoted)
+                and not _aside(article.text, start, t)
             ]
             if not found:
                 continue
@@ -85,7 +94,11 @@ def build_timeline(
             text = typographic_quotes(" ".join(article.text[start : span.end].split()))
             dated = {w.lower() for t in found for w in _WORD.findall(t.text)}
             words = frozenset(w.lower() for w in _WORD.findall(text)) - _STOP - dated
-            if len(text.split()) < config.min_words or text.rstrip().endswith(":"):
+            if (
+                len(text.split()) < config.min_words
+                or text.rstrip().endswith(":")
+                or _NO_COMMENT.search(text)
+            ):
                 # A lead-in ("The Courier wrote in its leader of Friday, Jan. 16:") is no event.
                 continue
             for day in days:
@@ -96,6 +109,67 @@ def build_timeline(
         groups.sort(key=lambda g: (-len({s.article for s in g}), g[0].article, g[0].start))
         events.extend(_event(day, g, articles) for g in groups[: config.per_day])
     return events
+
+
+# Dates of something the sentence only mentions, not of what it tells:
+# "families hit by the May 3 flood", "smoke from Sunday's blaze" (a date before a noun);
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|to|in|at|on|and|or|as|is|was|were|when|that|which)\b)[a-z]{3,}"
+)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_MONTH_NAMED = re.compile(r"[A-Z][a-z]+\.?\s+\d|\d\s+[A-Z]")
+_OWNER_AFTER = re.compile(r"['’]s\s+[A-Za-z]")
+_PUBLICATION = re.compile(
+    r"['’]s\s+(?:(?:editions?|issues?|journal|newspapers?|paper|magazine)\b|[A-Z])"
+)
+_FROM_BEFORE = re.compile(r"\b(?:of|by|from|after|since|following)\s+$")
+# A cut-off, not an event: "82 late ferries through May 4", "claims as of June 1".
+_CUTOFF_BEFORE = re.compile(r"\b(?:through|thru|as of)\s+$", re.IGNORECASE)
+# Reporting routine is no event: "the mayor did not return calls Sunday", "could not be reached".
+_NO_COMMENT = re.compile(
+    r"\b(?:did not|didn't|could not|couldn't)\s+(?:immediately\s+)?(?:return|be reached)\b"
+    r"|\b(?:unavailable|not available) for comment\b|\bdeclined (?:to|further) comment\b",
+    re.IGNORECASE,
+)
+# "... bought the library after a flood in 1911, which ended with a deal signed May 2, 1912",
+# "searching the hills where the van was found Monday": a clause on the side, opened after
+# the sentence has said what it tells.
+_SIDE_CLAUSE = re.compile(
+    r",\s+(?:which|who|whom|where|when)\b|\s(?:where|wherever)\s|\s(?:that|which)\s+"
+    r"(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]{2,}ed|struck|hit|took|taken|began|begun|came|fell|broke|broken|shook|shaken|"
+    r"swept|held|built|won|seen)\b"
+)
+_SIDE_AFTER_WORDS = 6
+_FRAME_WORDS = 2
+
+
+def _aside(text: str, sentence_start: int, t: TimeExpression) -> bool:
+    """Whether the time expression ``t`` dates something its sentence mentions on the side
+    (a modifier or a trailing relative clause) rather than the sentence's own news."""
+    before = text[max(sentence_start, t.start - 40) : t.start]
+    head = text[sentence_start : t.start]
+    if (
+        _MONTH_NAMED.search(t.text)
+        and _THE_BEFORE.search(before)
+        and _NOUN_AFTER.match(text, t.end)
+        and len(head.split()) > _FRAME_WORDS  # "In the June 18 sale, ..." is the sentence's
+    ):
+        return True
+    if _OWNER_AFTER.match(text, t.end) and (
+        _FROM_BEFORE.search(before)
+        # "rivals may cite Monday's verdict": a thing of that day, after the verb
+        or (len(head.split()) > _FRAME_WORDS + 1 and not _PUBLICATION.match(text, t.end))
+    ):
+        return True
+    if _CUTOFF_BEFORE.search(before):
+        return True
+    for clause in _SIDE_CLAUSE.finditer(head):
+        if len(head[: clause.start()].split()) >= _SIDE_AFTER_WORDS and "," not in head[
+            clause.end() :
+        ].rstrip(", "):
+            return True
+    return False
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -21,6 +21,7 @@ The word lists are English grammar (month and day names, auxiliaries), not corpu
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -42,8 +43,8 @@ _MONTH = (
 _WEEKDAY = r"(?P<{g}>" + "|".join(d.capitalize() for d in _WEEKDAYS) + ")"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 # A year after a day: "Dec. 24, 1814" (a comma before an older year: "May 2 1500 people" is a
-# count), "March 3 2026".
-_YEAR = r"(?:(?:,\s+|\s+(?=(?:19|20)\d\d))(?P<{g}>(?:1[0-9]|20)\d\d)(?!\d|,\d))?"
+# count), "March 3 2026", "August 20 of 1993".
+_YEAR = r"(?:(?:,\s+|\s+(?:of\s+)?(?=(?:19|20)\d\d))(?P<{g}>(?:1[0-9]|20)\d\d)(?!\d|,\d))?"
 
 # Where an expression can start: a digit, a month's or a weekday's capital, or the first letter
 # of "last", "next", "this", "coming", "past", "yesterday", "today" or "tomorrow". The
@@ -72,7 +73,8 @@ _PATTERN = re.compile(
 # Words that put the clause of a weekday in the future (reported speech included: "would").
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|going to|(?:is|are|was|were) due|expected to|"
-    r"scheduled|set to|plans? to|planned|planning|intends? to|hopes? to|to be held|upcoming|"
+    r"scheduled|set to|set for|plans? to|planned|planning|intends? to|hopes? to|to be held|"
+    r"upcoming|expects|expecting|(?:has|have) until|"
     r"(?:is|are) to|as early as)\b"
     r"|'ll\b",
     re.IGNORECASE,
@@ -89,7 +91,8 @@ _PAST = re.compile(
 # A plan told in the past ("was due to land Friday", "were scheduled to meet") may have
 # happened by publication or not: no sign either way.
 _FUTURE_IN_PAST = re.compile(
-    r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?(?:due|scheduled|expected|set|supposed|going|planned|to)\b",
+    r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?(?:due|scheduled|expected|set|supposed|going|planned|to)\b"
+    r"|\bhad\s+(?:[a-z]+ly\s+)?(?:planned|hoped|intended|expected|been\s+(?:due|scheduled|set))\b",
     re.IGNORECASE,
 )
 # A participle after a present "to be" is no past ("drivers are being warned ... from Saturday").
@@ -125,20 +128,52 @@ class TimeExpression:
 
 
 def find_time_expressions(
-    text: str, published: date | None, start: int = 0, end: int | None = None
+    text: str,
+    published: date | None,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    known_years: Mapping[tuple[int, int], int] | None = None,
 ) -> list[TimeExpression]:
-    """Every time expression in ``text[start:end]``, resolved against ``published``."""
+    """Every time expression in ``text[start:end]``, resolved against ``published``.
+
+    ``known_years`` gives the year of a day and month that the text writes elsewhere with
+    its year ("Dec. 22, 1997" earlier in the article makes a later "Dec. 22" that day); a
+    list entry that opens on a year ("1980: On Nov. 21 ...") gives its own.
+    """
     end = len(text) if end is None else end
+    years = dict(known_years or {})
+    entry = _YEAR_ENTRY.match(text, start)
     found = []
     for match in _PATTERN.finditer(text, start, end):
         if match.group("wd3") and _generic_weekday(text, match):
             continue
-        if match.group("deictic") and _nowadays(text, match):
+        if match.group("deictic") and _nowadays(text, match, start):
             continue
-        resolved, granularity = _resolve(match, text, published)
+        if (match.group("m1") or match.group("m2")) and _HABIT_DATE.search(
+            text, max(start, match.start() - 8), match.start()
+        ):
+            continue
+        resolved, granularity = _resolve(match, text, published, years,
+                                         int(entry.group(1)) if entry else None)  # fmt: skip
         found.append(TimeExpression(match.start(), match.end(), match.group(0), resolved,
                                     granularity))  # fmt: skip
     return found
+
+
+def written_years(text: str) -> dict[tuple[int, int], int]:
+    """The year written with each day and month of ``text`` ("Dec. 22, 1997"), for
+    ``find_time_expressions(known_years=...)``; a day and month written with two years has none.
+    """
+    years: dict[tuple[int, int], int] = {}
+    ambiguous: set[tuple[int, int]] = set()
+    for match in _PATTERN.finditer(text):
+        for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
+            if match.group(m) and match.group(y):
+                key = (_month(match.group(m)), int(match.group(d)))
+                if years.setdefault(key, int(match.group(y))) != int(match.group(y)):
+                    ambiguous.add(key)
+    return {k: v for k, v in years.items() if k not in ambiguous}
 
 
 #: How far an agency dateline's day may lie before publication and still be the day of writing.
@@ -172,6 +207,12 @@ _HABIT_BEFORE = re.compile(
     rf"(?:(?:{_DAY_NAMES})(?:\s*,\s*|\s+(?:and|or)\s+))*$",
     re.IGNORECASE,
 )
+# "On a Sunday evening in May, ...", "one Friday": some such day, not a particular one
+# ("a Wednesday night concert" is one).
+_SOME_BEFORE = re.compile(r"\b(?:[Aa]|[Oo]ne)\s+$")
+_NO_NOUN_AFTER = re.compile(
+    r"(?:\s+(?:night|morning|afternoon|evening))?(?:\s*[,.;:!?)]|\s+(?:in|when|and|or|of|that|at)\b)"
+)
 # A weekday before a plural noun is a kind of thing ("Sunday services", "Friday prayers").
 _PLURAL_AFTER = re.compile(r"\s+([a-z]{3,}[^su\W]s)\b")
 _VERBS_IN_S = frozenset(
@@ -198,14 +239,45 @@ _RANGE_BEFORE = re.compile(rf"\b(?:{_DAY_NAMES})\s*(?:through|thru|to|-|–)\s*$
 # "today" meaning nowadays: "today's students", "the workers of today", a sentence opening on
 # "Today," or "today there are".
 _NOWADAYS_AFTER = re.compile(r"['’]s\s+[a-z]|\s+there\s+(?:is|are)\b", re.IGNORECASE)
+_CONTRAST_BEFORE = re.compile(
+    r"\b(?:then|ago|once|used to|at the time|in the past|"
+    r"(?:in|from|since|until|by|the)\s+(?:early\s+|late\s+|mid-?)?(?:1[89]|20)\d\d(?:s|['’]s)?)\b",
+    re.IGNORECASE,
+)
+_PRESENT_AFTER = re.compile(
+    r"\s*(?:[,.;]|$)|\s+(?:[\w'’]+\s+){0,3}?(?:is|are|has|have|remains?|stands?)\b|['’]s\b",
+    re.IGNORECASE,
+)
+# "..., officials said here today": the day of the report.
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|announced|reported|stated|added|told)\s+(?:\S+\s+){0,8}$"
+)
+# "each March 21", "every Dec. 25": a date that comes back every year.
+_HABIT_DATE = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+# A list entry that opens on its year: "1980: On Nov. 21, ..."
+_YEAR_ENTRY = re.compile(r"\s*((?:1[0-9]|20)\d\d):\s")
+# "Thursday's Lestra Journal of Medicine", "Wednesday's edition", "Monday's Lestra Courier".
+_PUBLICATION_AFTER = re.compile(
+    r"['’]s\s+(?:(?:editions?|issues?|journal|newspapers?|paper|magazine)\b"
+    r"|(?:[A-Z][\w.&-]*\s+(?:of\s+(?:the\s+)?)?){0,5}"
+    r"(?:Journal|Archives|Lancet|Gazette|Herald|Tribune|Times|Post|Review|Courier|Bulletin)\b)"
+)
 _NOWADAYS_BEFORE = re.compile(r"\bof\s+$|(?:^|[.!?\n][\"”’']?\s+)$", re.IGNORECASE)
 
 
-def _nowadays(text: str, match: re.Match[str]) -> bool:
+def _nowadays(text: str, match: re.Match[str], start: int = 0) -> bool:
     """Whether "today" means these days, not the day of writing."""
     if match.group("deictic").lower() != "today":
         return False
     if _NOWADAYS_AFTER.match(text, match.end()):
+        return True
+    # "from 90 in 1985 to 400 today", "Then it was a protest; today, it is a habit": set against
+    # another time, in a clause that ends on it or goes on in the present.
+    if (
+        _CONTRAST_BEFORE.search(text, max(start, match.start() - 200), match.start())
+        and _PRESENT_AFTER.match(text, match.end())
+        and not _REPORTED_BEFORE.search(text, max(start, match.start() - 40), match.start())
+    ):
         return True
     before = text[max(0, match.start() - 8) : match.start()]
     opens = _NOWADAYS_BEFORE.search(before)
@@ -218,6 +290,8 @@ def _generic_weekday(text: str, match: re.Match[str]) -> bool:
     """Whether a bare weekday names no particular day: a habit, a kind of thing, or a name."""
     before = text[max(0, match.start() - 60) : match.start()]
     if _HABIT_BEFORE.search(before):
+        return True
+    if _SOME_BEFORE.search(before) and _NO_NOUN_AFTER.match(text, match.end()):
         return True
     if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(before):
         return True
@@ -233,17 +307,34 @@ def _generic_weekday(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def _resolve(match: re.Match[str], text: str, published: date | None) -> tuple[date | None, str]:
+def _resolve(
+    match: re.Match[str],
+    text: str,
+    published: date | None,
+    years: Mapping[tuple[int, int], int] | None = None,
+    entry_year: int | None = None,
+) -> tuple[date | None, str]:
     g = match.groupdict()
     if g["iy"]:
         return _safe_date(int(g["iy"]), int(g["im"]), int(g["id"])), "day"
     for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
         if g[m]:
             year = g[y]
-            said = _YEAR_AFTER.match(text, match.end())
+            known = (years or {}).get((_month(g[m]), int(g[d])), entry_year)
+            if year is None and known is not None:
+                year = str(known)
+            said = _YEAR_AFTER.match(text, match.end()) or _YEAR_BEFORE.search(
+                text, max(0, match.start() - 20), match.start()
+            )
             if year is None and said and published is not None:
-                # "took effect on March 1 last year"
-                year = str(published.year + {"last": -1, "this": 0, "next": 1}[said.group(1)])
+                # "took effect on March 1 last year", "last year's May 2 collision"
+                year = str(
+                    published.year + {"last": -1, "this": 0, "next": 1}[said.group(1).lower()]
+                )
+            side = _SIDE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            if year is None and side and published is not None:
+                # "since last January 12": the last one before publication; "next May 1"
+                return _day_month(g[m], int(g[d]), None, published, side.group(1).lower()), "day"
             tense = _tense(text, match) if year is None else None
             return _day_month(g[m], int(g[d]), year, published, tense), "day"
     if g["m3"]:
@@ -258,7 +349,12 @@ def _resolve(match: re.Match[str], text: str, published: date | None) -> tuple[d
     weekday = _WEEKDAYS.index(g["wd3"].lower())
     rel = (g["rel"] or "").lower()
     tense = _tense(text, match) if rel in {"this", "coming", ""} else None
-    if rel == "" and tense is None:
+    if rel == "" and _PUBLICATION_AFTER.match(text, match.end()):
+        # "published in Thursday's journal": an issue or edition near publication, whichever
+        # side (copy about a journal is often filed the day before it appears).
+        ahead = (weekday - published.weekday()) % 7
+        tense = "future" if ahead <= 3 else "past"
+    elif rel == "" and tense is None:
         # No tense to go by ("Work resumes at 6 a.m. on Saturday", a headline's "Dockers back
         # Saturday"): the nearer day, the coming one only when it is a day or two ahead.
         ahead = (weekday - published.weekday()) % 7
@@ -281,6 +377,8 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 _YEAR_AFTER = re.compile(r",?\s+(last|this|next)\s+year\b", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(last|this|next)\s+year['’]s\s+$", re.IGNORECASE)
+_SIDE_BEFORE = re.compile(r"\b(last|next)\s+$", re.IGNORECASE)
 
 
 def _day_month(
@@ -296,11 +394,23 @@ def _day_month(
         return None
     candidates = [_safe_date(published.year + k, month, day) for k in (-1, 0, 1)]
     valid = [c for c in candidates if c is not None]
+    # News leaves out the year of dates within months of publication: a tense can choose
+    # between the two sides only among those (an inquiry "has been set for Sept. 29",
+    # written in late August, is next month, not eleven months ago).
+    near = [c for c in valid if abs((c - published).days) <= _YEARLESS_REACH_DAYS]
+    if tense == "last":
+        return max((c for c in valid if c < published), default=None)
+    if tense == "next":
+        return min((c for c in valid if c > published), default=None)
     if tense == "past":
-        valid = [c for c in valid if c <= published] or valid
+        valid = [c for c in near if c <= published] or valid
     elif tense == "future":
-        valid = [c for c in valid if c >= published] or valid
+        valid = [c for c in near if c >= published] or valid
     return min(valid, key=lambda c: abs((c - published).days)) if valid else None
+
+
+#: How far from publication a day and month without a year may lie when a tense says which side.
+_YEARLESS_REACH_DAYS = 270
 
 
 def _coming(published: date, weekday: int, *, strict: bool) -> date:
