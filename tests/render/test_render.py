@@ -155,6 +155,31 @@ def test_markdown_timeline_spreads_equally_supported_events_over_the_period():
     assert shown == sorted(shown)
 
 
+def test_markdown_timeline_shows_one_line_a_day_before_a_second():
+    from storyline.records import Analysis, Citation, TimelineEvent
+    from storyline.render.markdown import SHOW_TIMELINE
+
+    a = article("One sentence.", id="x")
+
+    def event(day: int, text: str, n: int) -> TimelineEvent:
+        cites = tuple(Citation(f"a{day}-{k}", 0, 5) for k in range(n))
+        return TimelineEvent(date=f"2026-03-{day:02d}", text=text, citations=cites)
+
+    # Five well-supported tellings of one day's crash, and a quieter day for each other line.
+    crash = [event(6, f"The ferry sank off Dask, telling {k}.", 4) for k in range(5)]
+    quiet = [event(d, f"Divers went down on day {d}.", 1) for d in range(7, 7 + SHOW_TIMELINE)]
+    brief = Brief(articles=(a,), analysis=Analysis(timeline=(*crash, *quiet)))
+    out = render(brief, "md").split("## Timeline")[1].split("##")[0]
+    lines = [line for line in out.splitlines() if line.startswith("- ")]
+    assert len(lines) == SHOW_TIMELINE
+    assert sum(line.startswith("- 2026-03-06") for line in lines) == 1
+    # With too few days to fill the section, a day gets a second line.
+    short = Brief(articles=(a,), analysis=Analysis(timeline=(*crash, *quiet[:3])))
+    out = render(short, "md").split("## Timeline")[1].split("##")[0]
+    days = [line[2:12] for line in out.splitlines() if line.startswith("- ")]
+    assert days.count("2026-03-06") >= 2 and len(days) == len(set(days)) + days.count(days[0]) - 1
+
+
 def test_markdown_cuts_the_related_stories_quotes_events_and_people_first():
     from storyline.records import (
         Analysis,
@@ -343,3 +368,27 @@ def test_markdown_whos_who_lists_the_quoted_people_first():
     out = render(Brief(articles=(a,), analysis=analysis), "md")
     section = out.split("## Who's who")[1].split("\n## ")[0]
     assert section.strip().splitlines()[0] == "- **Ona Vell**"
+
+
+def test_related_stories_without_a_title_or_a_sentence_read_cleanly():
+    from storyline.records import Analysis, Story
+
+    a = article("One sentence.", id="m")
+    stories = (
+        Story(id="s1", title="Main", article_ids=("m",), main=True, summary="Main."),
+        Story(id="s2", title=None, article_ids=("x",), main=False, summary="The quay shut."),
+        Story(id="s3", title="Ferry Listings", article_ids=("y",), main=False, summary=""),
+        Story(id="s4", title=None, article_ids=("z",), main=False, summary=""),
+    )
+    brief = Brief(articles=(a,), analysis=Analysis(stories=stories))
+    section = render(brief, "md").split("## Related stories")[1].split("\n## ")[0]
+    lines = [line.rsplit(" [", 1)[0] for line in section.splitlines() if line.startswith("- ")]
+    assert lines == [
+        "- The quay shut.",
+        "- Ferry Listings",
+        "- (no headline or sentence of its own)",
+    ]
+    html = render(brief, "html")
+    related = html.split("Related stories")[1].split("<h2>")[0]
+    assert "untitled" not in section and "untitled" not in related
+    assert "<b>Ferry Listings</b> " in html and "<b>Ferry Listings</b>:" not in html

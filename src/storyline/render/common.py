@@ -11,6 +11,10 @@ from storyline.records import Article, Brief
 _WORD = re.compile(r"\w+")
 
 
+#: What a related story with neither a title nor a sentence of its own is listed as.
+NO_TEXT = "(no headline or sentence of its own)"
+
+
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``n`` and ``noun``, plural unless ``n`` is 1: ``counted(1, "span")`` is ``"1 span"``."""
     return f"{n} {noun if n == 1 else plural or noun + 's'}"

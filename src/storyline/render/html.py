@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from html import escape
 
 from storyline.records import Article, Brief, Entity, off_topic
-from storyline.render.common import counted, coverage, day, in_summary, numbered, title
+from storyline.render.common import NO_TEXT, counted, coverage, day, in_summary, numbered, title
 
 _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -86,8 +86,11 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> str:
     related = [s for s in a.stories if not s.main and s.id not in hidden]
     if related:
         items = "".join(
-            f"<li><b>{_e(s.title or 'untitled')}</b>: {_e(s.summary)} "
-            f"{_refs(numbers, s.article_ids)}</li>"
+            "<li>"
+            + (f"<b>{_e(s.title)}</b>" if s.title else "")
+            + (": " if s.title and s.summary else "")
+            + (_e(s.summary) if s.summary else "" if s.title else NO_TEXT)
+            + f" {_refs(numbers, s.article_ids)}</li>"
             for s in related
         )
         if hidden:

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from storyline.records import Brief, TimelineEvent, off_topic
-from storyline.render.common import counted, coverage, day, in_summary, numbered, title
+from storyline.render.common import NO_TEXT, counted, coverage, day, in_summary, numbered, title
 
 #: How many items of each analysis section the Markdown shows (JSON has them all).
 SHOW_FACTS = 6
@@ -44,7 +44,9 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> list[str]:
     out += _section(
         "Related stories (not in the summary)",
         [
-            f"- {_inline(s.title or 'untitled')}: {_inline(s.summary)} "
+            # An untitled story is its one line; a story with no sentence of its own (a
+            # listing, a roundup's heading) is its title.
+            f"- {': '.join(_inline(x) for x in (s.title, s.summary) if x) or NO_TEXT} "
             f"{_refs(numbers, s.article_ids)}"
             for s in related
         ]
@@ -172,7 +174,8 @@ def _key_events(
     """The main story's best-supported events, then the related stories', in date order: a
     long timeline cut at its start would hide the latest developments, so events equally
     supported are taken spread over the period (first, last, middle, ...), at most
-    ``_PER_ARTICLE`` from one article while others wait."""
+    ``_PER_ARTICLE`` from one article and one a day while others wait (several lines of one
+    day are most often one event told several ways), then two a day."""
     tiers: dict[tuple[bool, int], list[int]] = {}
     for i, event in enumerate(timeline):
         tiers.setdefault((aside(event.article_ids), -len(event.article_ids)), []).append(i)
@@ -184,7 +187,9 @@ def _key_events(
     shown: set[str] = set()
     kept: list[int] = []
     per_article: dict[str, int] = {}
-    for cap in (_PER_ARTICLE, len(timeline)):
+    per_day: dict[str, int] = {}
+    everything = len(timeline)
+    for article_cap, day_cap in ((_PER_ARTICLE, 1), (_PER_ARTICLE, 2), (everything, everything)):
         for i in ranked:
             event = timeline[i]
             source = event.article_ids[0] if event.article_ids else ""
@@ -192,12 +197,14 @@ def _key_events(
                 i in kept
                 or event.text in shown
                 or len(kept) >= SHOW_TIMELINE
-                or per_article.get(source, 0) >= cap
+                or per_article.get(source, 0) >= article_cap
+                or per_day.get(event.date, 0) >= day_cap
             ):
                 continue
             shown.add(event.text)
             kept.append(i)
             per_article[source] = per_article.get(source, 0) + 1
+            per_day[event.date] = per_day.get(event.date, 0) + 1
     return [timeline[i] for i in sorted(kept)]
 
 
