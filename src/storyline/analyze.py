@@ -10,6 +10,7 @@ flood).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,6 +42,11 @@ class AnalysisConfig:
     timeline: bool = True
 
 
+_LEDE_WORDS = 6
+_ANSWER_WORDS = 20
+_QUESTION = re.compile(r"\?[”’\"')\s]*$")
+
+
 def _one_line(index: SentenceIndex) -> str:
     """The story in one sentence: what its articles share most or, for one article, its lede.
 
@@ -50,7 +56,21 @@ def _one_line(index: SentenceIndex) -> str:
 
     if len(index.articles) == 1:
         units = index.units
-        lede = next((u for u in units if u.complete and not u.dangling and u.n_words >= 6), None)
+        # A feature may open on a question ("Is the harbour ready for winter?"), and a short
+        # sentence after it answers it ("The port thinks so."): neither tells the story alone.
+        asked = {i for i, u in enumerate(units) if _QUESTION.search(u.text)}
+        lede = next(
+            (
+                u
+                for i, u in enumerate(units)
+                if u.complete
+                and not u.dangling
+                and u.n_words >= _LEDE_WORDS
+                and i not in asked
+                and (i - 1 not in asked or u.n_words >= _ANSWER_WORDS)
+            ),
+            None,
+        )
         if lede is not None:
             return compress(lede.text)
     lines = summarize(index, SummaryConfig(words=None, sentences=1))

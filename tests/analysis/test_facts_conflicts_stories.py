@@ -305,6 +305,39 @@ def test_a_story_of_one_article_is_told_by_its_lede() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        # A question and its short answer are skipped ...
+        (
+            ["Is the Dask ferry ready for the winter storms?", "The harbour board thinks so."],
+            "The Dask ferry company bought two ice-class boats from a yard in Lestra for the "
+            "winter crossings, its chairman told shareholders.",
+        ),
+        # ... but a long sentence after a question tells the story.
+        (
+            ["How cold can the strait get?"],
+            "The Dask ferry company bought two ice-class boats from a yard in Lestra for the "
+            "winter crossings, its chairman told shareholders.",
+        ),
+    ],
+)
+def test_a_feature_opening_on_a_question_is_told_by_its_first_statement(opening, expected):
+    from storyline.analyze import _one_line
+    from storyline.segment import segment_article
+
+    a = segment_article(
+        article(
+            *opening,
+            "The Dask ferry company bought two ice-class boats from a yard in Lestra for the "
+            "winter crossings, its chairman told shareholders.",
+            "The boats will sail from December.",
+            id="feature",
+        )
+    )
+    assert _one_line(build_index([a])) == expected
+
+
 def test_one_outlet_has_no_facts_reported_by_one_outlet_only():
     from dataclasses import replace
 

@@ -32,6 +32,11 @@ def sentences(text):
             "Many in Dask lack vitamin C. The ferry brings fruit. It was found by J. Holm.",
             ["Many in Dask lack vitamin C.", "The ferry brings fruit.", "It was found by J. Holm."],
         ),
+        # Plural titles are abbreviations too.
+        (
+            "Gov. Holm joins Sens. Marta Vale and Ivo Telu on the quay. They spoke.",
+            ["Gov. Holm joins Sens. Marta Vale and Ivo Telu on the quay.", "They spoke."],
+        ),
         # An abbreviation in brackets goes on into the name it qualifies.
         (
             "The Dask (V.R.) Courier said the ferry sank. It was old.",

@@ -16,6 +16,7 @@ from html.entities import html5
 from storyline.clean import Cleaned, clean_many
 from storyline.clean.blocks import normalise
 from storyline.clean.rules import HEADLINE, reason_for
+from storyline.index.units import typographic_quotes
 from storyline.ingest.html import extract_page
 from storyline.ingest.metadata import dateline, find_date, find_outlet, infer_published
 from storyline.ingest.roundup import roundup_items
@@ -89,7 +90,43 @@ def _decoded_or_dropped(code: re.Match[str]) -> str:
     return ""
 
 
+# Wire desks' notes in a headline: "(NOTE: FACT BOX FOLLOWS)", "(FOR RELEASE SUNDAY)",
+# "(ART ADV: ...)", a part number "(2)" at the end, a slug "$ADV03", and a byline "... BY
+# FIRSTNAME LASTNAME" (two words of capitals; "BY WAY OF X" is no name); in a headline set in
+# capitals, a desk code at the end: "(DW)" ("Talks stall (UK)" keeps its country).
+_DESK_NOTE = re.compile(
+    r"\s*\((?:[^()]*\b(?:NOTE|FOR RELEASE|ADV|EDITORS?|EMBARGOED|OPTIONAL|ATTN|SIDEBAR|"
+    r"story to move|clarifies|corrects)\b[^()]*)\)"
+    r"|\s*\(\d{1,2}\)\s*$"
+    r"|^\s*\$[A-Z]+\d*\s+"
+    r"|\s+BY\s+(?!WAY\b|THE\b|A\b|AN\b)[A-Z][A-Z'.-]+\s+[A-Z][A-Z'-]+\s*$"
+)
+
+_DESK_CODE = re.compile(r"\s*\([A-Z]{1,3}\)\s*$")
+
+
+def tidy_title(title: str | None) -> str | None:
+    """A headline without feed codes and wire desks' notes, slugs and bylines (None if nothing
+    is left).
+
+    >>> tidy_title("FERRIES SAIL AGAIN (NOTE: FACT BOX FOLLOWS) (DW)")
+    'FERRIES SAIL AGAIN'
+    """
+    cleaned = strip_markup_codes(title).strip() if title else ""
+    if "`" in cleaned:  # ``...'' and `...' (not two apostrophes: "'West Wing,''Morrie'")
+        cleaned = typographic_quotes(cleaned)
+    for _ in range(3):  # notes can follow one another
+        tidier = _DESK_NOTE.sub("", cleaned).strip()
+        if not any(c.islower() for c in tidier):
+            tidier = _DESK_CODE.sub("", tidier)
+        if tidier == cleaned:
+            break
+        cleaned = tidier
+    return cleaned or None
+
+
 def _title(title: str | None) -> str | None:
+    # The headline as the feed gives it (codes dropped), for finding it in the text.
     cleaned = strip_markup_codes(title).strip() if title else ""
     return cleaned or None
 
@@ -175,7 +212,7 @@ def prepare(
             id=article_id,
             source=source,
             text=result.text,
-            title=item.title or result.title,
+            title=tidy_title(item.title or result.title),
             outlet=outlet,
             url=item.url,
             published=published,
@@ -206,7 +243,8 @@ def split_roundup(article: Article) -> list[Article]:
                 article,
                 id=f"{article.id}#{n}",
                 text=text,
-                title=item.title or (f"{article.title} ({n})" if article.title else None),
+                title=tidy_title(item.title)
+                or (f"{article.title} ({n})" if article.title else None),
                 removed=article.removed if not parts else (),
                 roundup=article.id,
             )

@@ -16,6 +16,7 @@ from storyline.records import Span
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj pres rev st jr sr hon fr
+    messrs mmes drs profs sens reps govs gens
     mt ft no nos vs etc inc ltd co corp dept univ assn bros est approx fig vol pp
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     u.s u.k u.n e.u a.m p.m i.e e.g al
