@@ -18,6 +18,7 @@ from storyline.annotate.timex import (
     TimeExpression,
     dateline_date,
     find_time_expressions,
+    names_an_issue,
     written_years,
 )
 from storyline.index.units import layout_before, typographic_quotes
@@ -119,9 +120,6 @@ _NOUN_AFTER = re.compile(
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _MONTH_NAMED = re.compile(r"[A-Z][a-z]+\.?\s+\d|\d\s+[A-Z]")
 _OWNER_AFTER = re.compile(r"['’]s\s+[A-Za-z]")
-_PUBLICATION = re.compile(
-    r"['’]s\s+(?:(?:editions?|issues?|journal|newspapers?|paper|magazine)\b|[A-Z])"
-)
 _FROM_BEFORE = re.compile(r"\b(?:of|by|from|after|since|following)\s+$")
 # A cut-off, not an event: "82 late ferries through May 4", "claims as of June 1".
 _CUTOFF_BEFORE = re.compile(r"\b(?:through|thru|as of)\s+$", re.IGNORECASE)
@@ -159,7 +157,7 @@ def _aside(text: str, sentence_start: int, t: TimeExpression) -> bool:
     if _OWNER_AFTER.match(text, t.end) and (
         _FROM_BEFORE.search(before)
         # "rivals may cite Monday's verdict": a thing of that day, after the verb
-        or (len(head.split()) > _FRAME_WORDS + 1 and not _PUBLICATION.match(text, t.end))
+        or (len(head.split()) > _FRAME_WORDS + 1 and not names_an_issue(text, t.end))
     ):
         return True
     if _CUTOFF_BEFORE.search(before):

@@ -142,7 +142,6 @@ def find_time_expressions(
     list entry that opens on a year ("1980: On Nov. 21 ...") gives its own.
     """
     end = len(text) if end is None else end
-    years = dict(known_years or {})
     entry = _YEAR_ENTRY.match(text, start)
     found = []
     for match in _PATTERN.finditer(text, start, end):
@@ -154,7 +153,7 @@ def find_time_expressions(
             text, max(start, match.start() - 8), match.start()
         ):
             continue
-        resolved, granularity = _resolve(match, text, published, years,
+        resolved, granularity = _resolve(match, text, published, known_years,
                                          int(entry.group(1)) if entry else None)  # fmt: skip
         found.append(TimeExpression(match.start(), match.end(), match.group(0), resolved,
                                     granularity))  # fmt: skip
@@ -174,6 +173,12 @@ def written_years(text: str) -> dict[tuple[int, int], int]:
                 if years.setdefault(key, int(match.group(y))) != int(match.group(y)):
                     ambiguous.add(key)
     return {k: v for k, v in years.items() if k not in ambiguous}
+
+
+def names_an_issue(text: str, end: int) -> bool:
+    """Whether the weekday ending at ``end`` names an issue of a publication ("Thursday's
+    Lestra Journal of Medicine", "Wednesday's edition")."""
+    return _PUBLICATION_AFTER.match(text, end) is not None
 
 
 #: How far an agency dateline's day may lie before publication and still be the day of writing.
@@ -349,7 +354,7 @@ def _resolve(
     weekday = _WEEKDAYS.index(g["wd3"].lower())
     rel = (g["rel"] or "").lower()
     tense = _tense(text, match) if rel in {"this", "coming", ""} else None
-    if rel == "" and _PUBLICATION_AFTER.match(text, match.end()):
+    if rel == "" and names_an_issue(text, match.end()):
         # "published in Thursday's journal": an issue or edition near publication, whichever
         # side (copy about a journal is often filed the day before it appears).
         ahead = (weekday - published.weekday()) % 7

@@ -96,7 +96,7 @@ def _decoded_or_dropped(code: re.Match[str]) -> str:
 # capitals, a desk code at the end: "(DW)" ("Talks stall (UK)" keeps its country).
 _DESK_NOTE = re.compile(
     r"\s*\((?:[^()]*\b(?:NOTE|FOR RELEASE|ADV|EDITORS?|EMBARGOED|OPTIONAL|ATTN|SIDEBAR|"
-    r"story to move|clarifies|corrects)\b[^()]*)\)"
+    r"clarifies|corrects)\b[^()]*)\)"
     r"|\s*\(\d{1,2}\)\s*$"
     r"|^\s*\$[A-Z]+\d*\s+"
     r"|\s+BY\s+(?!WAY\b|THE\b|A\b|AN\b)[A-Z][A-Z'.-]+\s+[A-Z][A-Z'-]+\s*$"
