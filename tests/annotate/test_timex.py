@@ -309,3 +309,13 @@ def test_the_timeline_skips_cut_offs_no_comments_and_days_named_after_the_verb()
         ("2026-10-09", "Friday's verdict ordered"),
         ("2026-10-16", "The Dask ferry"),
     ]
+
+
+def test_a_timeline_line_cut_from_a_longer_quotation_gets_its_opening_mark_back() -> None:
+    a = article(
+        "``Will the ferries wait for the board? The harbour?'' the pilot asked on Tuesday.",
+        id="a",
+        published="2026-03-05",
+    )
+    events = build_timeline([a])
+    assert [e.text for e in events] == ["“The harbour?” the pilot asked on Tuesday."]

@@ -443,3 +443,20 @@ def test_without_an_answer_from_the_solver_the_greedy_choice_decides(monkeypatch
 )
 def test_words_lower_cases_and_drops_thousands_separators(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "balanced"),
+    [
+        ('We came to open a door," he said.', '"We came to open a door," he said.'),
+        ("The harbour?” the pilot asked.", "“The harbour?” the pilot asked."),
+        # A quotation that goes on in the next sentence is closed, not opened twice.
+        ("The pilot said: “We sail at dawn.", "The pilot said: “We sail at dawn.”"),
+        ('The pilot said that "we sail at dawn.', 'The pilot said that "we sail at dawn."'),
+        ("He called it “a start” on Tuesday.", "He called it “a start” on Tuesday."),
+    ],
+)
+def test_a_sentence_cut_from_a_quotation_gets_its_lost_mark_back(sentence, balanced):
+    from storyline.index.units import balance_quotes
+
+    assert balance_quotes(sentence) == balanced

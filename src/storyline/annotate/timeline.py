@@ -21,7 +21,7 @@ from storyline.annotate.timex import (
     names_an_issue,
     written_years,
 )
-from storyline.index.units import layout_before, typographic_quotes
+from storyline.index.units import balance_quotes, layout_before, typographic_quotes
 from storyline.records import Article, Citation, TimelineEvent
 
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+")
@@ -92,7 +92,8 @@ def build_timeline(
             if not found:
                 continue
             days = {t.date.isoformat() for t in found if t.date is not None}
-            text = typographic_quotes(" ".join(article.text[start : span.end].split()))
+            text = " ".join(article.text[start : span.end].split())
+            text = balance_quotes(typographic_quotes(text))
             dated = {w.lower() for t in found for w in _WORD.findall(t.text)}
             words = frozenset(w.lower() for w in _WORD.findall(text)) - _STOP - dated
             if (

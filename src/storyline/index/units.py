@@ -137,20 +137,35 @@ def typographic_quotes(sentence: str) -> str:
 
 
 def balance_quotes(sentence: str) -> str:
-    """Restore the quotation mark a sentence lost when it was cut out of a longer quotation.
+    """Restore the quotation mark a sentence lost when it was cut out of a longer quotation:
+    the opening one when the quotation began in an earlier sentence, the closing one when it
+    goes on in a later one.
 
-    ``We came to open a door," he said.`` becomes ``"We came to open a door," he said.``
+    ``We came to open a door," he said.`` becomes ``"We came to open a door," he said.``, and
+    ``He said: “We came to open a door.`` ends in ``”``.
     """
-    marks = _DOUBLE_QUOTES.findall(sentence)
+    marks = list(_DOUBLE_QUOTES.finditer(sentence))
     if len(marks) % 2 == 0:
         return sentence
-    first = _DOUBLE_QUOTES.search(sentence)
-    assert first is not None
-    opening = sentence.lstrip()[:1] in '"“«„'
-    if opening:
-        return sentence + ("”" if marks[0] == "“" else "»" if marks[0] == "«" else '"')
-    closing = marks[0]
-    return ("“" if closing == "”" else "«" if closing == "»" else '"') + sentence
+    opened: list[str] = []
+    for mark in marks:
+        char, at = mark.group(), mark.start()
+        if char == '"':
+            # A straight mark opens after a space (or nothing) and before a word.
+            before = sentence[at - 1] if at else " "
+            after = sentence[at + 1 : at + 2]
+            opens = (before.isspace() or before in "([—–-") and bool(after) and not after.isspace()
+        else:
+            opens = char in "“«„"
+        if opens:
+            opened.append(char)
+        elif opened:
+            opened.pop()
+        else:  # closes a quotation opened before this sentence
+            return {"”": "“", "»": "«"}.get(char, '"') + sentence
+    if opened:  # a quotation that goes on in the next sentence
+        return sentence + {"“": "”", "„": "“", "«": "»"}.get(opened[-1], '"')
+    return sentence
 
 
 def build_units(articles: Sequence[Article]) -> list[Unit]:
