@@ -42,13 +42,20 @@ class AnalysisConfig:
     timeline: bool = True
 
 
+# A headline some feeds cut at a fixed length ends where no headline does: on an article, a
+# preposition, a conjunction, a possessive or a colon ("Security Council weighs curbs in").
+_CUT_SHORT = re.compile(
+    r"(?:\b(?:a|an|the|of|in|to|for|and|with|by|at|from|as|into)|['’]s|[:,;-])\s*$", re.IGNORECASE
+)
+
 _LEDE_WORDS = 6
 _ANSWER_WORDS = 20
 _QUESTION = re.compile(r"\?[”’\"')\s]*$")
 
 
-def _one_line(index: SentenceIndex) -> str:
-    """The story in one sentence: what its articles share most or, for one article, its lede.
+def _one_line(index: SentenceIndex) -> tuple[str, frozenset[str]]:
+    """The story in one sentence: what its articles share most or, for one article, its lede;
+    and the ids of the articles that state it.
 
     An article's lede says what it is about by design, while the sentence that repeats its
     words most may lean on the ones before it ("Soon the others did the same.")."""
@@ -72,21 +79,33 @@ def _one_line(index: SentenceIndex) -> str:
             None,
         )
         if lede is not None:
-            return compress(lede.text)
+            return compress(lede.text), frozenset({index.articles[0].id})
     lines = summarize(index, SummaryConfig(words=None, sentences=1))
-    return lines[0].text if lines else ""
+    if not lines:
+        return "", frozenset()
+    return lines[0].text, frozenset(c.article_id for c in lines[0].citations)
 
 
 def _story(articles: Sequence[Article], members: Sequence[int], main: bool) -> Story:
     chosen = [articles[i] for i in members]
-    index = build_index(chosen)
-    titled = sorted(chosen, key=lambda a: (not usable_title(a.title), a.published or ""))
+    line, stating = _one_line(build_index(chosen))
+    # The headline of an article that states the story's line, so that the two agree; the
+    # earliest one with a usable headline that was not cut short.
+    titled = sorted(
+        chosen,
+        key=lambda a: (
+            not usable_title(a.title),
+            bool(_CUT_SHORT.search(a.title or "")),
+            a.id not in stating,
+            a.published or "",
+        ),
+    )
     return Story(
         id="s-" + content_id(" ".join(sorted(a.id for a in chosen)))[:10],
         title=titled[0].title if usable_title(titled[0].title) else None,
         article_ids=tuple(a.id for a in chosen),
         main=main,
-        summary=_one_line(index),
+        summary=line,
     )
 
 

@@ -373,14 +373,22 @@ class TimelineEvent:
 
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+# A dateline glued to the end of a sentence, which some wire feeds give as the headline
+# ("HALDMOOR, Vale: officials said Sunday."): no headline opens in lower case after a colon
+# or ends in a full stop.
+_DATELINE_TAIL = re.compile(
+    r"[A-Z][A-Z .'-]*[A-Z](?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?: [a-z].*\."
+)
 
 
 def usable_title(title: str | None) -> bool:
-    """Whether a headline says something: two words of letters, not a code such as "&HT;"."""
+    """Whether a headline says something: two words of letters, not a code such as "&HT;" or
+    a dateline with a sentence's last words."""
     return (
         title is not None
         and not title.lstrip().startswith("&")
         and len(_LETTERS.findall(title)) >= 2
+        and not _DATELINE_TAIL.fullmatch(title.strip())
     )
 
 
