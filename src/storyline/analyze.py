@@ -11,6 +11,7 @@ flood).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from storyline.annotate.annotations import annotate
 from storyline.cluster import group_stories
 from storyline.compare import number_conflicts, sort_conflicts
 from storyline.index import SentenceIndex, build_index
+from storyline.index.units import Unit
 from storyline.pipeline import Batch, Progress
 from storyline.records import (
     Analysis,
@@ -54,36 +56,57 @@ _QUESTION = re.compile(r"\?[”’\"')\s]*$")
 
 
 def _one_line(index: SentenceIndex) -> tuple[str, frozenset[str]]:
-    """The story in one sentence: what its articles share most or, for one article, its lede;
-    and the ids of the articles that state it.
+    """The story in one sentence, and the ids of the articles that state it: of its articles'
+    ledes, the one that carries the most corroborated content.
 
-    An article's lede says what it is about by design, while the sentence that repeats its
-    words most may lean on the ones before it ("Soon the others did the same.")."""
+    An article's lede says what it is about by design, while the sentence that repeats the
+    articles' words most may lean on the ones before it ("The company will also close its
+    tea brand.", "Soon the others did the same.")."""
     from storyline.summarize import SummaryConfig, compress, summarize
+    from storyline.summarize.cite import citations_for
+    from storyline.summarize.select import SelectionConfig, concept_weights, coverage_concepts
 
-    if len(index.articles) == 1:
-        units = index.units
-        # A feature may open on a question ("Is the harbour ready for winter?"), and a short
-        # sentence after it answers it ("The port thinks so."): neither tells the story alone.
-        asked = {i for i, u in enumerate(units) if _QUESTION.search(u.text)}
-        lede = next(
-            (
-                u
-                for i, u in enumerate(units)
-                if u.complete
-                and not u.dangling
-                and u.n_words >= _LEDE_WORDS
-                and i not in asked
-                and (i - 1 not in asked or u.n_words >= _ANSWER_WORDS)
-            ),
-            None,
-        )
-        if lede is not None:
-            return compress(lede.text), frozenset({index.articles[0].id})
+    units = index.units
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        by_article[u.article].append(i)
+    ledes = [i for i in (_lede(units, own) for own in by_article.values()) if i is not None]
+    if ledes:
+        cfg = SelectionConfig()
+        weights = concept_weights(units, index.groups, cfg)
+
+        def value(i: int) -> float:
+            gain = sum(weights.get(c, 0.0) for c in coverage_concepts(units[i].text))
+            return float(gain / units[i].n_words ** cfg.length_exponent)
+
+        best = max(ledes, key=value) if len(ledes) > 1 else ledes[0]
+        stating = frozenset(c.article_id for c in citations_for(best, index))
+        return compress(units[best].text), stating
     lines = summarize(index, SummaryConfig(words=None, sentences=1))
     if not lines:
         return "", frozenset()
     return lines[0].text, frozenset(c.article_id for c in lines[0].citations)
+
+
+def _lede(units: Sequence[Unit], own: Sequence[int]) -> int | None:
+    """Of one article's units (``own``, in order), the first statement that stands on its own.
+
+    A feature may open on a question ("Is the harbour ready for winter?"), and a short
+    sentence after it answers it ("The port thinks so."): neither tells the story alone."""
+    asked = False
+    for i in own:
+        u = units[i]
+        question = bool(_QUESTION.search(u.text))
+        if (
+            not question
+            and u.complete
+            and not u.dangling
+            and u.n_words >= _LEDE_WORDS
+            and (not asked or u.n_words >= _ANSWER_WORDS)
+        ):
+            return i
+        asked = question
+    return None
 
 
 def _story(articles: Sequence[Article], members: Sequence[int], main: bool) -> Story:

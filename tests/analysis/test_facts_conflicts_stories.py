@@ -796,3 +796,22 @@ def test_a_headline_cut_short_by_its_feed_heads_a_story_only_when_no_other_can()
     )
     assert _story([cut, whole], (0, 1), main=False).title == whole.title
     assert _story([cut], (0,), main=False).title == cut.title
+
+
+def test_a_story_of_several_articles_is_told_by_a_lede_not_a_later_detail():
+    from storyline.analyze import _one_line
+
+    detail = "The shipyard on the Lestra river employs 1,200 welders and fitters."
+    ledes = (
+        "The Dask ferry company agreed on Monday to buy the Lestra shipyard for $40 million.",
+        "The Dask ferry company will buy the Lestra shipyard, both firms said on Monday.",
+        "Dask's ferry operator is buying a shipyard in Lestra.",
+    )
+    articles = [
+        article(lede, detail, id=f"a{k}", outlet=f"Outlet {k}") for k, lede in enumerate(ledes)
+    ]
+    line, stating = _one_line(build_index(articles))
+    # The detail is the sentence all three repeat word for word, but the ledes say what
+    # happened: the line is the lede that the most others state.
+    assert line.startswith("The Dask ferry company") and "welders" not in line
+    assert {"a0", "a1"} <= stating

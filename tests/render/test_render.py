@@ -298,6 +298,7 @@ def test_wire_datelines_are_stripped():
     assert strip_dateline("PORT d'ARVEN, Mirovia _ The ferry resumed.") == "The ferry resumed."
     assert strip_dateline("DASK, Varenia (Agency) -- Trucks rolled.") == "Trucks rolled."
     assert strip_dateline("Port Dask, May 2 (Agency) -- Trucks rolled.") == "Trucks rolled."
+    assert strip_dateline("DASK (Varenia), May 2 (Agency) -- Trucks rolled.") == "Trucks rolled."
     # In title case only with the agency: this is a sentence.
     assert strip_dateline("Dask, the port - and its trucks - rolled.").startswith("Dask")
     # A quoted title or a figure can open the sentence after the dateline.

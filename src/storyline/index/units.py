@@ -15,10 +15,11 @@ from storyline.index.text import concepts, numbers, words
 from storyline.records import Article
 
 # A leading agency dateline ("KORVAN, March 3 (Agency) - ") is metadata, not content. The
-# place is in capitals, maybe with a lower-case particle ("PORT d'ARVEN"); wire copy often
-# types the dash as an underscore ("NAME, State _ ").
+# place is in capitals, maybe with a lower-case particle ("PORT d'ARVEN") or its country in
+# parentheses ("DASK (Varenia), May 2 (Agency) --"); wire copy often types the dash as an
+# underscore ("NAME, State _ ").
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:\s+(?:[a-z]{1,3}['’])?[A-Z][A-Z.'’-]*){0,4}"
+    r"^[A-Z][A-Z.'’-]+(?:\s+(?:[a-z]{1,3}['’])?[A-Z][A-Z.'’-]*){0,4}(?:\s*\([^()\n]{1,30}\))?"
     r"(?:,[^\n–—_-]{0,40})?\s*(?:\([^()\n]{1,40}\))?\s*(?:(?:[-–—]{1,2}|_)\s*|:\s+)"
 )
 # A dateline whose place is in title case ("Lestra, May 2 (Agency) --") needs the agency in
