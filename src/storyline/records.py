@@ -381,14 +381,19 @@ _DATELINE_TAIL = re.compile(
 )
 
 
+# A wire desk's category given as the headline ("OPED/EDITORIAL", "WASHINGTON/POLITICS").
+_DESK_CATEGORY = re.compile(r"[A-Z]+(?:/[A-Z]+)+")
+
+
 def usable_title(title: str | None) -> bool:
-    """Whether a headline says something: two words of letters, not a code such as "&HT;" or
-    a dateline with a sentence's last words."""
+    """Whether a headline says something: two words of letters, not a code such as "&HT;",
+    a desk's category or a dateline with a sentence's last words."""
     return (
         title is not None
         and not title.lstrip().startswith("&")
         and len(_LETTERS.findall(title)) >= 2
         and not _DATELINE_TAIL.fullmatch(title.strip())
+        and not _DESK_CATEGORY.fullmatch(title.strip())
     )
 
 

@@ -769,6 +769,8 @@ def test_a_story_is_headed_by_a_headline_of_an_article_that_states_its_line():
         ("Dask ferries: what the new timetable means", True),
         ("&HT;", False),
         ("URGENT", False),
+        ("SPORTS/FERRIES", False),
+        ("Dask/Lestra ferry deal", True),
     ],
 )
 def test_a_headline_is_not_a_dateline_with_a_sentence_tail(title, usable):
