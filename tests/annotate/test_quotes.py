@@ -585,3 +585,14 @@ def test_he_is_not_a_name_owning_something_after_him_in_the_sentence() -> None:
         id="owner",
     )
     assert _named(a) == {"I am sorry": "Anton Velk"}
+
+
+def test_a_relative_pronoun_is_no_part_of_the_speaker() -> None:
+    text = article(
+        "Someone left flowers and a card that said, “We are so sorry.”",
+        "The harbour board issued a statement which said: “The quay will reopen on Monday.”",
+        id="relative",
+    )
+    found = dict(speakers(text))
+    assert found["We are so sorry."] == "a card"
+    assert found["The quay will reopen on Monday."] == "a statement"

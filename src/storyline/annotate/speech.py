@@ -126,6 +126,8 @@ _PASSIVE_BY = re.compile(
     rf"\s+by\s+(?P<subj>{NAME}|{_DET}\s[^,.;:\"“”«»]{{1,60}}?)(?=\s+as\b|\s*[,:]|\s*$)"
 )
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,\"“”«»]*,\s*$")
+# "a card that said", "the aide who told": the relative pronoun is no part of the speaker.
+_RELATIVE_PRONOUN = re.compile(r"(?<=\w)\s+(?:that|which|who)\s*$")
 # A passive auxiliary right before a reporting verb ("was told", "were also asked").
 _PASSIVE = re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+{_ADV}$")
 # A sentence's connective is no part of the name after it ("But Ivo Telu, a spokesman, said").
@@ -262,6 +264,7 @@ def _subject_of(window: str, verb_start: int) -> tuple[int, int] | None:
     head = window[:verb_start]
     head = _TRAILING_ADV.sub("", head.rstrip()) if head.strip() else head
     head = _RELATIVE.sub("", head)
+    head = _RELATIVE_PRONOUN.sub("", head) if not _NAME_THEN_WHO.search(head) else head
     who = _NAME_THEN_WHO.search(head) or _NAME_WHO_SAID.search(head)
     if who:
         # "…, a writer, Lena Strand, who wrote that …": the relative's name; so is "she" in
