@@ -242,6 +242,9 @@ def test_a_list_bullet_is_not_part_of_an_event() -> None:
         # some such day, or one that comes back every year
         "On a Sunday evening in May, the mayor walked the quay.",
         "The foundation will award a prize each March 21.",
+        # a day counted from another the sentence does not give
+        "They met at a harbour bar. The following June 3, the couple bought a boat in Dask.",
+        "The crew sailed on the following Sunday.",
     ],
 )
 def test_a_weekday_that_names_no_particular_day_is_not_dated(text: str) -> None:
@@ -260,6 +263,7 @@ def test_a_weekday_that_names_no_particular_day_is_not_dated(text: str) -> None:
         "Officials said today, after a meeting, that the quay would open.",
         "Before a Wednesday night concert, the band announced a gift to the school.",
         "The quay has been closed since 1993, harbour officials said today.",
+        "The mayor will speak on the radio the following Monday, March 9.",
     ],
 )
 def test_weekdays_in_agency_style_are_still_dated(text: str) -> None:

@@ -149,8 +149,12 @@ def find_time_expressions(
             continue
         if match.group("deictic") and _nowadays(text, match, start):
             continue
-        if (match.group("m1") or match.group("m2")) and _HABIT_DATE.search(
-            text, max(start, match.start() - 8), match.start()
+        if (match.group("m1") or match.group("m2")) and (
+            _HABIT_DATE.search(text, max(start, match.start() - 8), match.start())
+            or (
+                not (match.group("wd1") or match.group("wd2"))
+                and _COUNTED_DATE.search(text, max(start, match.start() - 15), match.start())
+            )
         ):
             continue
         resolved, granularity = _resolve(match, text, published, known_years,
@@ -208,7 +212,7 @@ def dateline_date(dateline: str, published: date | None) -> date | None:
 _DAY_NAMES = "|".join(d.capitalize() for d in _WEEKDAYS)
 # "every Saturday and Sunday", "most Fridays", "recent Sunday services": no one day.
 _HABIT_BEFORE = re.compile(
-    rf"\b(?:every|each|recent|most|many|some|all|usual|regular)\s+"
+    rf"\b(?:every|each|recent|most|many|some|all|usual|regular|the\s+following)\s+"
     rf"(?:(?:{_DAY_NAMES})(?:\s*,\s*|\s+(?:and|or)\s+))*$",
     re.IGNORECASE,
 )
@@ -259,6 +263,9 @@ _REPORTED_BEFORE = re.compile(
 )
 # "each March 21", "every Dec. 25": a date that comes back every year.
 _HABIT_DATE = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+# "The following May 26, they married": in a story told in the past, a year after another
+# that the sentence does not give ("the following Monday, Feb. 15" names its day).
+_COUNTED_DATE = re.compile(r"\bthe\s+(?:following|next)\s+$", re.IGNORECASE)
 # A list entry that opens on its year: "1980: On Nov. 21, ..."
 _YEAR_ENTRY = re.compile(r"\s*((?:1[0-9]|20)\d\d):\s")
 # "Thursday's Lestra Journal of Medicine", "Wednesday's edition", "Monday's Lestra Courier".
