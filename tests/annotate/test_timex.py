@@ -323,3 +323,29 @@ def test_a_timeline_line_cut_from_a_longer_quotation_gets_its_opening_mark_back(
     )
     events = build_timeline([a])
     assert [e.text for e in events] == ["“The harbour?” the pilot asked on Tuesday."]
+
+
+def test_a_timeline_event_is_told_by_a_sentence_that_says_who() -> None:
+    # "They wed" and "He was re-elected" say not who out of their articles: such a
+    # sentence supports an event another article tells, and is no event on its own.
+    a = article(
+        "Mira Holm, the Dask harbour master, met the Lestra pilots' union on Monday.",
+        "They wed on May 5, 2001.",
+        id="a",
+        published="2026-03-04",  # a Wednesday
+    )
+    b = article(
+        "The pilots' union said it met Mira Holm, the Dask harbour master, on Monday.",
+        "He was re-elected on Tuesday by the Lestra port board.",
+        id="b",
+        published="2026-03-04",
+    )
+    c = article(
+        "She met the Lestra pilots' union and the Dask harbour board on Monday, aides said.",
+        id="c",
+        published="2026-03-04",
+    )
+    events = build_timeline([c, a, b])
+    assert [e.date for e in events] == ["2026-03-02"]
+    assert not events[0].text.startswith("She")
+    assert set(events[0].article_ids) == {"a", "b", "c"}

@@ -3,8 +3,9 @@
 Every sentence that holds a time expression resolving to one day (see
 :mod:`storyline.annotate.timex`) is a dated statement. Statements of the same day from several
 articles that share enough content words are one event, cited to all of them; the event's text
-is the statement most like the others (the medoid). Days come in order; within a day, the events
-most articles report come first.
+is the statement most like the others (the medoid) of those that stand on their own: one that
+leans on the sentence before ("They wed on May 5.") supports an event but cannot tell it.
+Days come in order; within a day, the events most articles report come first.
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ from storyline.annotate.timex import (
     names_an_issue,
     written_years,
 )
-from storyline.index.units import balance_quotes, layout_before, typographic_quotes
+from storyline.index.units import (
+    balance_quotes,
+    layout_before,
+    leans_on_context,
+    typographic_quotes,
+)
 from storyline.records import Article, Citation, TimelineEvent
 
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+")
@@ -54,6 +60,9 @@ class _Statement:
     end: int
     text: str
     words: frozenset[str]
+    # It leans on an earlier sentence ("They wed on May 5."): it supports an event but
+    # cannot tell it.
+    dangling: bool
 
 
 def build_timeline(
@@ -104,10 +113,16 @@ def build_timeline(
                 # A lead-in ("The Courier wrote in its leader of Friday, Jan. 16:") is no event.
                 continue
             for day in days:
-                by_day[day].append(_Statement(i, span.start, span.end, text, words))
+                by_day[day].append(
+                    _Statement(i, span.start, span.end, text, words, leans_on_context(text))
+                )
     events: list[TimelineEvent] = []
     for day in sorted(by_day):
-        groups = _group(by_day[day], config.same_event)
+        # A statement that leans on the one before ("He was re-elected Monday") says not who
+        # or what out of its article: it counts as support, but an event needs one that tells.
+        groups = [
+            g for g in _group(by_day[day], config.same_event) if not all(s.dangling for s in g)
+        ]
         groups.sort(key=lambda g: (-len({s.article for s in g}), g[0].article, g[0].start))
         events.extend(_event(day, g, articles) for g in groups[: config.per_day])
     return events
@@ -198,7 +213,7 @@ def _group(statements: list[_Statement], threshold: float) -> list[list[_Stateme
 
 def _event(day: str, group: list[_Statement], articles: Sequence[Article]) -> TimelineEvent:
     medoid = max(
-        group,
+        (s for s in group if not s.dangling),
         key=lambda s: (sum(_overlap(s.words, o.words) for o in group), -len(s.text)),
     )
     citations = tuple(Citation(articles[s.article].id, s.start, s.end) for s in group)

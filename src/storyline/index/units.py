@@ -214,6 +214,13 @@ def _article_units(article: Article) -> tuple[Unit, ...]:
     return tuple(units)
 
 
+def leans_on_context(text: str) -> bool:
+    """Whether the sentence ``text`` needs an earlier one to be understood: it opens on a
+    pronoun ("They wed in May"), quotes an unnamed speaker, is an aside, and so on."""
+    tokens = words(text)
+    return bool(tokens) and _leans_on_context(text, tokens[0])
+
+
 def _leans_on_context(text: str, first_word: str) -> bool:
     """Whether ``text`` needs an earlier sentence to be understood (see the patterns above)."""
     connective = _CONNECTIVE.match(text)
