@@ -144,6 +144,20 @@ def test_verbatim_sentences_are_the_published_ones():
             "In a report on the quay published today, the council said ferries would resume.",
         ),
         ("The ferry sank today, officials said.", "The ferry sank, officials said."),
+        # ... and so do a place and a day that complete a participle ("a report issued").
+        (
+            "Ferries stopped, the harbour office wrote in a notice reaching here Monday.",
+            "Ferries stopped, the harbour office wrote in a notice reaching here Monday.",
+        ),
+        (
+            "Holm accused the board in a letter sent here today, citing its 2019 charge.",
+            "Holm accused the board in a letter sent here, citing its 2019 charge.",
+        ),
+        (
+            "Telu tops the list, according to a trade weekly due out Monday.",
+            "Telu tops the list, according to a trade weekly due out Monday.",
+        ),
+        ("The quay was reopened on Tuesday.", "The quay was reopened."),
         # A wire's typed dash.
         (
             "The talks _ the first in years _ ended without a deal.",

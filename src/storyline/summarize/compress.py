@@ -13,7 +13,8 @@ words stop making sense:
 
 A wire's typed dash (" _ ") is written as a dash.
 
-These are dropped; nothing that carries a claim, a number, a name or an attribution is. The
+These are dropped, unless a participle would be left without them ("in a notice reaching
+here Monday"); nothing that carries a claim, a number, a name or an attribution is. The
 words saved go to another fact (on DUC 2007, R-2 +0.003; see benchmarks/RESULTS.md). The
 original sentence stays what citations point at.
 """
@@ -115,6 +116,14 @@ _COMMA_AT_END = re.compile(r",\s*(?=[.;!?][\"'”’»)]*$)")
 _WIRE_DASH = re.compile(r"(?<=\S) _ (?=\S)")
 # Spaces a removal left before punctuation (not before an ellipsis, which is spaced).
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:!?]|\.(?!\.))")
+# A document or event named by what happened to it when ("in a notice reaching here Monday",
+# "in a letter sent here today, citing ...", "a trade weekly due out Friday"): without
+# its time and place the participle hangs, so those are kept.
+_HANGING = re.compile(
+    r"\b(?:in|to|by|from|with|of|on|for|under|at)\s+(?:a|an|the|its|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:[a-z]{2,}ing|[a-z]{2,}ed|due(?:\s+out)?|out|made public|sent|"
+    r"given|held|shown|written|set)\s*(?=[,;:!?]|\.(?!\w)|$)"
+)
 # "However, she said, the ..." is not a sentence once "However," is gone.
 _BARE_ATTRIBUTION = re.compile(r"^(?:he|she|they|it|officials)\s+(?:said|says|added),", re.I)
 
@@ -136,16 +145,28 @@ def compress(sentence: str) -> str:
         ):
             continue
         shorter = pattern.sub(replacement, text)
-        if not _BARE_ATTRIBUTION.match(shorter):
+        if not _BARE_ATTRIBUTION.match(shorter) and not _leaves_hanging(text, shorter):
             text = shorter
     if "here" in text:
         quotes = quoted_spans(text)
-        text = _HERE.sub(
+        shorter = _HERE.sub(
             lambda m: m.group() if any(a <= m.start() < b for a, b in quotes) else "", text
         )
+        if not _leaves_hanging(text, _strip_days(shorter)):
+            text = shorter
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", _DOUBLE_COMMA.sub(",", text)).strip()
     text = _WIRE_DASH.sub(" — ", _COMMA_AT_END.sub("", text))
     # A shortening that leaves almost nothing (a headline "Tuesday's vote") is not one.
     if len(text.split()) < 3:
         return sentence
     return _FIRST_LETTER.sub(lambda m: m.group(1) + m.group(2).upper(), text, count=1)
+
+
+def _leaves_hanging(before: str, after: str) -> bool:
+    """Whether a removal left a participle without its complement (see ``_HANGING``)."""
+    return len(_HANGING.findall(after)) > len(_HANGING.findall(before))
+
+
+def _strip_days(text: str) -> str:
+    """``text`` without the weekdays that the rules drop anywhere (" on Monday")."""
+    return _RULES[3][0].sub("", text)
