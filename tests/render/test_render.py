@@ -252,6 +252,33 @@ def test_markdown_cuts_the_related_stories_quotes_events_and_people_first():
         )
 
 
+def test_markdown_quotes_show_statements_before_fragments_of_a_reporters_sentence():
+    from storyline.records import Analysis, Quote, QuoteVariant
+    from storyline.render.markdown import SHOW_QUOTES
+
+    a = article("One sentence.", id="m")
+
+    def quote(n: int, text: str, outlets: int) -> Quote:
+        variants = tuple(QuoteVariant(f"a{k}", text, 0, 9) for k in range(outlets))
+        return Quote(
+            id=f"q{n}",
+            text=text,
+            speaker_name="Ona Vell",
+            speaker_entity_id=None,
+            variants=variants,
+        )
+
+    # Fragments come first in the analysis (more outlets print them), statements after.
+    fragments = [quote(n, f"an insult to the pilots of quay {n}", 3) for n in range(SHOW_QUOTES)]
+    statements = [quote(100 + n, f"We will reopen quay {n} on Friday.", 1) for n in range(2)]
+    out = render(Brief(articles=(a,), analysis=Analysis(quotes=(*fragments, *statements))), "md")
+    section = out.split("## Quotes")[1].split("\n## ")[0]
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    assert len(lines) == SHOW_QUOTES
+    assert "We will reopen quay 0" in lines[0] and "We will reopen quay 1" in lines[1]
+    assert "an insult to the pilots" in lines[2]
+
+
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_one_outlet_facts_already_in_the_summary_are_not_repeated(fmt):
     from storyline.records import Analysis, Citation, Fact, SummarySentence

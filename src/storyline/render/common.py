@@ -70,3 +70,14 @@ def in_summary(brief: Brief) -> Callable[[str], bool]:
         return any(len(w & fact) >= 0.9 * len(w) and len(fact) <= 1.5 * len(w) for w in shown)
 
     return test
+
+
+_FIRST_CHARACTER = re.compile(r"[^\W_]")
+
+
+def fragment(quote: str) -> bool:
+    """Whether a quotation is a fragment of the reporter's sentence ("a betrayal of the
+    pilots", "to a state fit for the park"): it opens in lower case, so out of that
+    sentence it tells less than a statement does."""
+    first = _FIRST_CHARACTER.search(quote)
+    return first is not None and first.group().islower()

@@ -10,7 +10,16 @@ from collections.abc import Iterable
 from html import escape
 
 from storyline.records import Article, Brief, Entity, off_topic
-from storyline.render.common import NO_TEXT, counted, coverage, day, in_summary, numbered, title
+from storyline.render.common import (
+    NO_TEXT,
+    counted,
+    coverage,
+    day,
+    fragment,
+    in_summary,
+    numbered,
+    title,
+)
 
 _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -101,7 +110,8 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> str:
         parts.append(f"<h2>Related stories (not in the summary)</h2><ul>{items}</ul>")
     if a.quotes:
         by_speaker: dict[str, list[str]] = {}
-        for q in a.quotes:
+        # Statements first, as in the Markdown.
+        for q in sorted(a.quotes, key=lambda q: fragment(q.text)):
             cited = [v.article_id for v in q.variants]
             wordings = "".join(
                 f"<li>{_e(v.text)} {_refs(numbers, [v.article_id])}</li>" for v in q.variants[1:]

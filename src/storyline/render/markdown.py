@@ -6,7 +6,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from storyline.records import Brief, TimelineEvent, off_topic
-from storyline.render.common import NO_TEXT, counted, coverage, day, in_summary, numbered, title
+from storyline.render.common import (
+    NO_TEXT,
+    counted,
+    coverage,
+    day,
+    fragment,
+    in_summary,
+    numbered,
+    title,
+)
 
 #: How many items of each analysis section the Markdown shows (JSON has them all).
 SHOW_FACTS = 6
@@ -106,7 +115,10 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> list[str]:
     def aside(article_ids: Iterable[str]) -> bool:
         return main is not None and not main.intersection(article_ids)
 
-    quotes = sorted(a.quotes, key=lambda q: aside(v.article_id for v in q.variants))
+    # Statements first: a fragment of a reporter's sentence is shown when space is left.
+    quotes = sorted(
+        a.quotes, key=lambda q: (aside(v.article_id for v in q.variants), fragment(q.text))
+    )
     out += _section(
         "Quotes",
         [
