@@ -596,3 +596,49 @@ def test_a_relative_pronoun_is_no_part_of_the_speaker() -> None:
     found = dict(speakers(text))
     assert found["We are so sorry."] == "a card"
     assert found["The quay will reopen on Monday."] == "a statement"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A participle's phrase and a dashed aside before the verb are no speaker.
+        (
+            "Pressed about the lost cargo, Telu _ who, like Vell, wore a yellow harbour coat _ "
+            "said: ``It's all gone, like my patience, really.''",
+            "Telu",
+        ),
+        # A legislator's party and state, then a role: the state is no name.
+        (
+            "Sen. Mara R. Lindqvist, D-N.J., the lead author of the quay bill, told the chamber "
+            "it ``lacks the votes to fund the new ferries.''",
+            "Mara R. Lindqvist",
+        ),
+        (
+            "Ivo Telu, a Dask, Var., harbour detective, said the pilot ``kept smiling at the "
+            "crowd'' in court.",
+            "Ivo Telu",
+        ),
+        # A body and a role before the name: the name speaks.
+        (
+            "``Rust is the real enemy of a ferry,'' said University of Lestra marine engineer "
+            "Ivo O. Telu at a harbour forum.",
+            "Ivo O. Telu",
+        ),
+        (
+            "Asked about the delay at the north quay, Ivo Telu shrugged, saying the ferries "
+            "``will sail when they sail.''",
+            "Ivo Telu",
+        ),
+        # A reporting verb is a word of its own, not the end of a name ("Osta-vow").
+        ("``I felt the deck drop,'' says Ostavow, a retired ferry pilot.", "Ostavow"),
+        # A name after a preposition is inside the phrase that speaks.
+        (
+            'A spokesman of Lestra Bank, the largest ferry lender in Varenia, said, "We expect '
+            'the new quay to pay for itself."',
+            "A spokesman of Lestra Bank",
+        ),
+    ],
+)
+def test_the_speaker_is_the_subject_not_a_word_near_it(text: str, speaker: str) -> None:
+    a = article("The day began quietly.", text, id="x")
+    assert [name for _, name in speakers(a)] == [speaker]

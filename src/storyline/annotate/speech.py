@@ -32,8 +32,8 @@ scoffed marveled marvelled lamented laments wondered grumbled muttered interject
 asserted asserts contended contends""".split()
 SPEECH_VERBS = frozenset(_VERB_STEMS)
 _VERB = (
-    # Not the end of a compound ("so-called").
-    r"(?<![-‐])(?:"
+    # A word of its own: not the end of a compound ("so-called") or of a name ("Ostavow").
+    r"(?<![-‐\w])(?:"
     + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
     + r"|went on|pointed out|quoted as saying)"
 )
@@ -83,6 +83,11 @@ _ROLE_WORD = (
     r"which|who|whom|that|this|it|to|of|in|on|at|for|with|by|from|not|also)\b)[a-z][\w'’-]*"
 )
 _ROLE_NAME = rf"(?:{_CAP}\s+){{0,4}}(?:{_ROLE_WORD}\s+){{1,4}}(?P<rolename>{NAME})"
+# A body and a role before a name ("University of Lestra obesity researcher Ivo Telu").
+_AFFILIATED_ROLE_NAME = re.compile(
+    rf"{NAME}\s+(?:of|at|for)\s+(?:the\s+)?{NAME}\s+(?:{_ROLE_WORD}\s+){{1,4}}"
+    rf"(?P<name>{NAME}){_NAME_END}"
+)
 # What stands between a quotation's end and its attribution: punctuation, and the second
 # mark of a doubled closing quote ("…,'' Sollen said" in older agency copy).
 _LEAD = r"[\s,.!?…—–'’-]*"
@@ -135,7 +140,12 @@ _CONNECTIVE = r"(?:But|And|Yet|So|Then|Now|Still|Also)"
 _NOT_CONNECTIVE = rf"(?!{_CONNECTIVE}\s)"
 _SUBJECT_AT_END = (
     re.compile(rf"(?<![\w'’])(?P<subj>{_PRONOUN})\s*$"),
-    re.compile(rf"(?<![\w'’]){_NOT_CONNECTIVE}(?P<subj>{NAME}){_APPOSITION}?\s*$"),
+    # ("Mara Lindqvist, D-Var., the bill's sponsor,", "Ivo Telu, of Dask, Var., a pilot,": an
+    # apposition that ends on an abbreviation goes on; "Var." is no name.)
+    re.compile(
+        rf"(?<![\w'’.-]){_NOT_CONNECTIVE}(?P<subj>{NAME})"
+        rf"(?:{_APPOSITION}(?:(?<=\.,)\s+[a-z][^,\"“”«»]{{0,119}},)?)?\s*$"
+    ),
     re.compile(rf"(?<![\w'’])(?P<subj>{_DET}\s[^,;:.!?\"“”«»]{{1,70}}?)\s*$"),
     re.compile(r"(?<![\w'’])(?P<subj>(?:[A-Z]\w+\s+)?[a-z]+s)\s*$"),
 )
@@ -150,8 +160,15 @@ _GROUP_NOUN = (
 # A role of a named place or body ("Varenia's senior senator", "Dask's harbour master"): the
 # possessor is not the subject, the role is.
 _POSSESSED_ROLE = rf"{NAME}['’]s(?:\s+(?!(?:{_VERB})\b){_ROLE_WORD}){{1,4}}"
+# A participle's phrase before the subject ("Asked about the delay, the mayor said"), however
+# long: the participle is no name.
+_PARTICIPLE_OPENING = (
+    r"[A-Z][a-z]+(?:ed|ing)\s+(?:about|to|by|for|with|on|if|whether|what|why|how|in|at)\b"
+    r"[^,\"“”«»]{0,100},\s+"
+)
 _SUBJECT_AT_START = re.compile(
-    rf"[\s\"“”«»‘’]*(?:(?:[A-Z]\w*|In|On|At|After|Before)(?:\s+[\w'’-]+){{0,4}},\s+)?"
+    rf"[\s\"“”«»‘’]*(?:{_PARTICIPLE_OPENING}"
+    rf"|(?:[A-Z]\w*|In|On|At|After|Before)(?:\s+[\w'’-]+){{0,4}},\s+)?"
     rf"(?P<subj>{_PRONOUN}\b|{_DET}\s[\w'’-]+(?:\s+[\w'’-]+){{0,5}}"
     rf"|(?:{_CAP}\s+){{1,2}}{_GROUP_NOUN}\b|{_POSSESSED_ROLE}\b|{NAME})"
 )
@@ -201,6 +218,11 @@ def after(text: str, start: int, end: int) -> Cue | None:
         s, e = _strip(window, m.start("subj"), m.end("subj"))
         return Cue(start + s, start + e, m.group("verb"))
     m = AFTER_VERB_FIRST.match(window)
+    affiliated = _AFFILIATED_ROLE_NAME.match(window, m.start("subj")) if m else None
+    if affiliated:
+        # "…," said University of Lestra harbour researcher Ivo Telu: the name after the role.
+        s, e = affiliated.span("name")
+        return Cue(start + s, start + e, m.group("verb"))
     if (
         m
         and m.group("rolename")
@@ -261,7 +283,7 @@ def _bare_title(phrase: str) -> bool:
 
 def _subject_of(window: str, verb_start: int) -> tuple[int, int] | None:
     """The subject written right before a verb at ``verb_start`` of ``window``."""
-    head = window[:verb_start]
+    head = _DASH_ASIDE.sub("", window[:verb_start])
     head = _TRAILING_ADV.sub("", head.rstrip()) if head.strip() else head
     head = _RELATIVE.sub("", head)
     head = _RELATIVE_PRONOUN.sub("", head) if not _NAME_THEN_WHO.search(head) else head
@@ -286,17 +308,35 @@ def _subject_of(window: str, verb_start: int) -> tuple[int, int] | None:
             m = _NAME_THEN_APPOSITIONS.match(text) or m
         if m and pattern in (name_apposition, _NAME_AT_END):
             # "Dr. Ivo Telu of the Institute of Harbour Health said": the name before "of".
+            owned = False
             while owner := _NAME_BEFORE_LINK.search(text, 0, m.start("subj")):
                 if _bare_title(owner.group("subj")):
                     # "Director of the Harbour Movement Stephen Vell said": the title and
                     # its portfolio, then the name; the speaker is the whole phrase.
                     return owner.start("subj"), m.end("subj")
-                m = owner
+                m, owned = owner, True
+            if not owned and _AFTER_PREPOSITION.search(text, 0, m.start("subj")):
+                # "A spokesman of Lestra Bank said": the phrase that holds the name speaks.
+                holder = _HOLDS_NAME.search(text, 0, m.start("subj"))
+                if holder is None:
+                    continue
+                return holder.start(), m.end("subj")
         if m and plausible_subject(m.group("subj")):
             start = _role_start(text, m.start("subj"), m.end("subj")) if pattern is role else None
             return _strip(text, m.start("subj") if start is None else start, m.end("subj"))
     return None
 
+
+# An aside between dashes before the verb ("Telu _ who wore a harbour coat _ said"; older wire
+# copy types a dash as an underscore).
+_DASH_ASIDE = re.compile(r"\s+(?:_|—|–|--)\s[^_—–\"“”«»]{1,120}?\s(?:_|—|–|--)\s*$")
+# A name right after a preposition is inside a noun phrase ("The source in Dask"): the
+# subject is the phrase, unless a name owns it (see ``_NAME_BEFORE_LINK``).
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|of|for|at|from|with|near)\s+(?:the\s+)?$")
+_HOLDS_NAME = re.compile(
+    r"(?<![\w'’])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){1,3}?"
+    r"(?:in|of|for|at|from|with|near)\s+(?:the\s+)?$"
+)
 
 _DET_WORD = re.compile(rf"(?<![\w'’]){_DET}\s")
 # Words that tie a noun phrase to the one before it ("the chairman of the union").
