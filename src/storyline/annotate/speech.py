@@ -219,7 +219,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
         return Cue(start + s, start + e, m.group("verb"))
     m = AFTER_VERB_FIRST.match(window)
     affiliated = _AFFILIATED_ROLE_NAME.match(window, m.start("subj")) if m else None
-    if affiliated:
+    if m and affiliated:
         # "…," said University of Lestra harbour researcher Ivo Telu: the name after the role.
         s, e = affiliated.span("name")
         return Cue(start + s, start + e, m.group("verb"))
