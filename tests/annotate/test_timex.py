@@ -27,6 +27,7 @@ def resolve(text: str, published: date, which: int = 0) -> date | None:
         ("The assembly is due to vote on Thursday.", date(2026, 2, 24), date(2026, 2, 26)),
         ("He will report to the assembly on Thursday.", WEDNESDAY, date(2026, 3, 5)),
         ("She said the commission would meet on Friday.", WEDNESDAY, date(2026, 3, 6)),
+        ("The minister must rule by Friday on the ferry contract.", TUESDAY, date(2026, 3, 6)),
         ("On Thursday the assembly will vote.", TUESDAY, date(2026, 3, 5)),
         ("The commission meets next Monday.", WEDNESDAY, date(2026, 3, 9)),
         ("They will meet in Korvan next Tuesday.", date(2026, 2, 24), date(2026, 3, 3)),
@@ -349,3 +350,11 @@ def test_a_timeline_event_is_told_by_a_sentence_that_says_who() -> None:
     assert [e.date for e in events] == ["2026-03-02"]
     assert not events[0].text.startswith("She")
     assert set(events[0].article_ids) == {"a", "b", "c"}
+
+
+def test_a_day_counted_back_from_is_not_dated() -> None:
+    for text in (
+        "The accord was signed in Lestra today ten years ago.",
+        "The quay opened on Monday a year ago.",
+    ):
+        assert [t for t in find_time_expressions(text, WEDNESDAY) if t.granularity == "day"] == []

@@ -74,7 +74,7 @@ _PATTERN = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|won't|wouldn't|going to|(?:is|are|was|were) due|expected to|"
     r"scheduled|set to|set for|plans? to|planned|planning|intends? to|hopes? to|to be held|"
-    r"upcoming|expects|expecting|(?:has|have) until|"
+    r"upcoming|expects|expecting|(?:has|have) until|must|(?:has|have) to|"
     r"(?:is|are) to|as early as)\b"
     r"|'ll\b",
     re.IGNORECASE,
@@ -148,6 +148,9 @@ def find_time_expressions(
         if match.group("wd3") and _generic_weekday(text, match):
             continue
         if match.group("deictic") and _nowadays(text, match, start):
+            continue
+        if _AGO_AFTER.match(text, match.end()):
+            # "the pact signed here today ten years ago": that day years back, not this one.
             continue
         if (match.group("m1") or match.group("m2")) and (
             _HABIT_DATE.search(text, max(start, match.start() - 8), match.start())
@@ -260,6 +263,11 @@ _PRESENT_AFTER = re.compile(
 # "..., officials said here today": the day of the report.
 _REPORTED_BEFORE = re.compile(
     r"\b(?:said|says|announced|reported|stated|added|told)\s+(?:\S+\s+){0,8}$"
+)
+# "today ten years ago", "Monday a year ago": counted back from that day.
+_AGO_AFTER = re.compile(
+    r",?\s+(?:\w+|a|an)\s+(?:years?|months?|weeks?|days?)\s+ago\b",
+    re.IGNORECASE,
 )
 # "each March 21", "every Dec. 25": a date that comes back every year.
 _HABIT_DATE = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
