@@ -57,6 +57,9 @@ def test_codes_leave_neither_the_text_nor_the_title():
         ("Dask Ferry Crews Back at Work (2)", "Dask Ferry Crews Back at Work"),
         ("DOCKERS RETURN TO THE QUAYS BY MARTA HOLM", "DOCKERS RETURN TO THE QUAYS"),
         ("(moved late; clarifies the ferry count)", None),
+        ("Dask Ferry Strike Ends EDS: adds quotes from the mayor", "Dask Ferry Strike Ends"),
+        ("Quay Talks Start by Ona Vell, Ivo Telu", "Quay Talks Start"),
+        ("Mural Painted by Ona Vell", "Mural Painted by Ona Vell"),  # one name: the headline's
         # Kept: no byline, a country in a headline in lower case, parentheses of the headline.
         ("A NEW FERRY, BY WAY OF LESTRA", "A NEW FERRY, BY WAY OF LESTRA"),
         ("HARBOUR TO SORT BOATS BY SIZE, NOT OWNER", "HARBOUR TO SORT BOATS BY SIZE, NOT OWNER"),

@@ -100,6 +100,11 @@ _DESK_NOTE = re.compile(
     r"|\s*\(\d{1,2}\)\s*$"
     r"|^\s*\$[A-Z]+\d*\s+"
     r"|\s+BY\s+(?!WAY\b|THE\b|A\b|AN\b)[A-Z][A-Z'.-]+\s+[A-Z][A-Z'-]+\s*$"
+    # an editors' note ("... EDS-Adds quotes", "EDS: updates toll")
+    r"|\s+EDS?\s*[-:].*$"
+    # and a byline of two or more names ("... by Ona Vell, Ivo Telu"; one name may be the
+    # headline's own: "Mural painted by Ona Vell")
+    r"|\s+[Bb]y\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:,?\s+(?:and\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+)+\s*$"
 )
 
 _DESK_CODE = re.compile(r"\s*\([A-Z]{1,3}\)\s*$")
