@@ -96,6 +96,13 @@ def test_the_title_is_the_headline_the_main_storys_articles_share_most():
     result = brief_articles(articles)
     assert result.title == "Dask ferry strike ends after pay deal"
     assert all(s.title != "&HT;" for s in result.analysis.stories)
+    # A slug line in capitals, or a headline cut short, shares as many words but comes last.
+    for title in (
+        "DASK FERRY STRIKE ENDS AFTER PAY DEAL WITH PORT",
+        "Dask ferry strike ends after",
+    ):
+        slug = article(body + " Fares stay the same.", id="slug", outlet="D", title=title)
+        assert brief_articles([*articles, slug]).title == "Dask ferry strike ends after pay deal"
 
 
 def test_a_brief_reports_the_progress_of_its_long_stages():

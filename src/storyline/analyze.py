@@ -27,7 +27,9 @@ from storyline.records import (
     Article,
     Story,
     content_id,
+    cut_short,
     off_topic,
+    shouted,
     usable_title,
 )
 
@@ -43,12 +45,6 @@ class AnalysisConfig:
     quotes: bool = True
     timeline: bool = True
 
-
-# A headline some feeds cut at a fixed length ends where no headline does: on an article, a
-# preposition, a conjunction, a possessive or a colon ("Security Council weighs curbs in").
-_CUT_SHORT = re.compile(
-    r"(?:\b(?:a|an|the|of|in|to|for|and|with|by|at|from|as|into)|['’]s|[:,;-])\s*$", re.IGNORECASE
-)
 
 _LEDE_WORDS = 6
 _ANSWER_WORDS = 20
@@ -113,12 +109,14 @@ def _story(articles: Sequence[Article], members: Sequence[int], main: bool) -> S
     chosen = [articles[i] for i in members]
     line, stating = _one_line(build_index(chosen))
     # The headline of an article that states the story's line, so that the two agree; the
-    # earliest one with a usable headline that was not cut short.
+    # earliest one with a usable headline that was not cut short, nor set in capitals (a
+    # wire's slug line: "FERRIES TO SAIL AT MONDAY MEETING").
     titled = sorted(
         chosen,
         key=lambda a: (
             not usable_title(a.title),
-            bool(_CUT_SHORT.search(a.title or "")),
+            cut_short(a.title),
+            shouted(a.title),
             a.id not in stating,
             a.published or "",
         ),

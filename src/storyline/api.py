@@ -10,7 +10,7 @@ from storyline.index.text import STOP_WORDS, stem, words
 from storyline.ingest import DEFAULT_MAX_BYTES, InputLike, load
 from storyline.ingest.prepare import PrepareStage
 from storyline.pipeline import Batch, Pipeline, Progress
-from storyline.records import Article, Brief, Rejection, Story, usable_title
+from storyline.records import Article, Brief, Rejection, Story, cut_short, shouted, usable_title
 from storyline.segment import SegmentStage, segment_article
 from storyline.summarize import SelectionConfig, SummarizeStage, SummaryConfig
 
@@ -22,7 +22,8 @@ def _title(
 ) -> str | None:
     """The brief's title: of the main story's headlines, the one whose words its articles'
     leads hold most (not a sidebar's that happens to give the summary its first sentence); ties go
-    to the article the summary opens with. Without a main story, that article's headline."""
+    to the article the summary opens with. A headline cut short by its feed or set in capitals
+    comes last. Without a main story, that article's headline."""
     main = next((s for s in stories if s.main), None)
     if main is not None:
         ids = set(main.article_ids)
@@ -32,11 +33,17 @@ def _title(
             # An article's lead says what it is about (and reading it all costs time).
             texts = [{stem(w) for w in words(a.text[:_LEAD_CHARS])} for a in members]
 
-            def score(a: Article) -> tuple[float, bool]:
+            def score(a: Article) -> tuple[bool, bool, float, bool]:
                 own = {stem(w) for w in words(a.title or "") if w not in STOP_WORDS and len(w) > 2}
-                # Words the articles share count for a headline, words they lack against it.
+                # Words the articles share count for a headline, words they lack against it;
+                # one cut short by its feed or set in capitals only when no other is left.
                 shared = sum(len(own & t) - 0.5 * len(own - t) for t in texts)
-                return shared, a.id == summary_first_source
+                return (
+                    not cut_short(a.title),
+                    not shouted(a.title),
+                    shared,
+                    a.id == summary_first_source,
+                )
 
             return max(titled, key=score).title
     for article in articles:

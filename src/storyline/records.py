@@ -385,6 +385,23 @@ _DATELINE_TAIL = re.compile(
 _DESK_CATEGORY = re.compile(r"[A-Z]+(?:/[A-Z]+)+")
 
 
+# A headline some feeds cut at a fixed length ends where no headline does: on an article, a
+# preposition, a conjunction, a possessive or a colon ("Security Council weighs curbs in").
+_CUT_SHORT = re.compile(
+    r"(?:\b(?:a|an|the|of|in|to|for|and|with|by|at|from|as|into)|['’]s|[:,;-])\s*$", re.IGNORECASE
+)
+
+
+def cut_short(title: str | None) -> bool:
+    """Whether a headline was cut at a fixed length by its feed ("Council weighs curbs in")."""
+    return bool(_CUT_SHORT.search(title or ""))
+
+
+def shouted(title: str | None) -> bool:
+    """Whether a headline is set in capitals, as a wire's slug line ("FERRIES SAIL AGAIN")."""
+    return (title or "").isupper()
+
+
 def usable_title(title: str | None) -> bool:
     """Whether a headline says something: two words of letters, not a code such as "&HT;",
     a desk's category or a dateline with a sentence's last words."""

@@ -798,6 +798,16 @@ def test_a_headline_cut_short_by_its_feed_heads_a_story_only_when_no_other_can()
     )
     assert _story([cut, whole], (0, 1), main=False).title == whole.title
     assert _story([cut], (0,), main=False).title == cut.title
+    # So is a wire's slug line in capitals.
+    slug = article(
+        "The Dask ferry company bought two ice-class boats from a yard in Lestra on Monday.",
+        id="slug",
+        outlet="Outlet 3",
+        published="2026-03-01",
+        title="DASK FERRY COMPANY BUYS TWO BOATS",
+    )
+    assert _story([slug, whole], (0, 1), main=False).title == whole.title
+    assert _story([slug], (0,), main=False).title == slug.title
 
 
 def test_a_story_of_several_articles_is_told_by_a_lede_not_a_later_detail():
