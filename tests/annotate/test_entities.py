@@ -567,6 +567,8 @@ def test_an_occupation_capitalised_before_a_name_is_not_part_of_it() -> None:
         assert text[start:end] == name
     # A first name is not an occupation, and other labels keep their words.
     assert clean_span("Christian Holm", 0, 14, "PERSON") == [(0, 14, "PERSON")]
+    # Typewriter quotation marks are no part of a name.
+    assert clean_span("``Ivo Telu''", 0, 12, "PERSON") == [(2, 10, "PERSON")]
     assert clean_span("Baptist Church", 0, 14, "ORG") == [(0, 14, "ORG")]
 
 

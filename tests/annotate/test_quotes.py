@@ -642,3 +642,19 @@ def test_a_relative_pronoun_is_no_part_of_the_speaker() -> None:
 def test_the_speaker_is_the_subject_not_a_word_near_it(text: str, speaker: str) -> None:
     a = article("The day began quietly.", text, id="x")
     assert [name for _, name in speakers(a)] == [speaker]
+
+
+def test_a_quote_is_shown_with_its_dashes_and_inner_quotation_marks_set() -> None:
+    a = article(
+        "``The quay is more than a place _ it's the town's `front door,' '' Ivo Telu said.",
+        "``What they built was a `better ferry,'' Mara Vell said.",
+        id="x",
+    )
+    found = find_entities([a])
+    quotes = merge_quotations([a], attribute_quotes(a, People(found, articles=[a])))
+    texts = sorted(q.text for q in quotes)
+    assert texts == [
+        "The quay is more than a place — it's the town's ‘front door",
+        "What they built was a ‘better ferry",
+    ]
+    assert all(v.text == q.text for q in quotes for v in q.variants)

@@ -358,3 +358,14 @@ def test_a_day_counted_back_from_is_not_dated() -> None:
         "The quay opened on Monday a year ago.",
     ):
         assert [t for t in find_time_expressions(text, WEDNESDAY) if t.granularity == "day"] == []
+
+
+def test_a_timeline_line_shows_a_wire_dash_as_a_dash() -> None:
+    a = article(
+        "The Dask ferry sailed on Tuesday _ a day late _ with 40 passengers aboard.",
+        id="a",
+        published="2026-03-04",
+    )
+    assert [e.text for e in build_timeline([a])] == [
+        "The Dask ferry sailed on Tuesday — a day late — with 40 passengers aboard."
+    ]

@@ -60,6 +60,8 @@ def test_codes_leave_neither_the_text_nor_the_title():
         ("Dask Ferry Strike Ends EDS: adds quotes from the mayor", "Dask Ferry Strike Ends"),
         ("Quay Talks Start by Ona Vell, Ivo Telu", "Quay Talks Start"),
         ("Mural Painted by Ona Vell", "Mural Painted by Ona Vell"),  # one name: the headline's
+        ("THE QUAY`S LAST FERRY _ AND ITS CREW", "THE QUAY’S LAST FERRY — AND ITS CREW"),
+        ("___", None),
         # Kept: no byline, a country in a headline in lower case, parentheses of the headline.
         ("A NEW FERRY, BY WAY OF LESTRA", "A NEW FERRY, BY WAY OF LESTRA"),
         ("HARBOUR TO SORT BOATS BY SIZE, NOT OWNER", "HARBOUR TO SORT BOATS BY SIZE, NOT OWNER"),

@@ -34,7 +34,7 @@ from storyline.records import Article
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NEEDED = ("tok2vec", "tagger", "ner")
 _CACHE_SIZE = 50_000  # sentences
-_EDGE = " \t\r\n\"'“”‘’«»„()[]{},.;:!?-–—/|*•"
+_EDGE = " \t\r\n`\"'“”‘’«»„()[]{},.;:!?-–—/|*•"
 _BREAK = re.compile(r"\s*(?:\n|\s/\s|\s\|\s)\s*")
 _POSSESSOR = re.compile(r"['’]s?\s+(?=\S)")
 _TAIL_POSSESSIVE = re.compile(r"['’]s?$")

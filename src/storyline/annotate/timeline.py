@@ -27,6 +27,7 @@ from storyline.index.units import (
     layout_before,
     leans_on_context,
     typographic_quotes,
+    wire_dashes,
 )
 from storyline.records import Article, Citation, TimelineEvent
 
@@ -102,7 +103,7 @@ def build_timeline(
                 continue
             days = {t.date.isoformat() for t in found if t.date is not None}
             text = " ".join(article.text[start : span.end].split())
-            text = balance_quotes(typographic_quotes(text))
+            text = balance_quotes(typographic_quotes(wire_dashes(text)))
             dated = {w.lower() for t in found for w in _WORD.findall(t.text)}
             words = frozenset(w.lower() for w in _WORD.findall(text)) - _STOP - dated
             if (

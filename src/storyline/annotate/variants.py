@@ -28,6 +28,7 @@ from itertools import pairwise
 
 from storyline.annotate.names import fold
 from storyline.annotate.quotes import Quotation
+from storyline.index.units import typographic_quotes, wire_dashes
 from storyline.records import Article, Quote, QuoteVariant, content_id
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -46,6 +47,18 @@ def _looks_like_title(text: str) -> bool:
         and all(w[0].isupper() for w in long_words)
         and not text.rstrip(" \"'”’»)").endswith(("!", "?"))
     )
+
+
+# A lone backtick that opens a quotation within the quotation ("the `better ferry").
+_LONE_BACKTICK = re.compile(r"`(?=\w)")
+
+
+def typeset_quote(text: str) -> str:
+    """A quotation's words with a wire's typed dashes and typewriter quotation marks set."""
+    text = wire_dashes(text)
+    if "`" in text or "''" in text:
+        text = _LONE_BACKTICK.sub("‘", typographic_quotes(text))
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +81,7 @@ def merge_quotations(
     texts = {a.id: a.text for a in articles}
     items = []
     for i, q in enumerate(quotations):
-        text = q.text(texts[q.article_id])
+        text = typeset_quote(q.text(texts[q.article_id]))
         words = tuple(fold(w) for w in _WORD.findall(text))
         if words:
             items.append(_Item(q, text, words, frozenset(words), i))

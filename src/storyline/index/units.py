@@ -127,6 +127,16 @@ _TEX_OPEN = re.compile(r"``|(?:(?<=^)|(?<=[\s(\[—–-]))''(?=\w)")
 _TEX_SINGLE = re.compile(r"`(?=\w)((?:[^`'\n]|'(?=\w))*)'(?!\w)")
 
 
+# Older wire copy types a dash as an underscore between spaces ("the talks _ the first in
+# years _ ended"); Markdown would show it as an underscore.
+_WIRE_DASH = re.compile(r"(?<=\S) _ (?=\S)")
+
+
+def wire_dashes(text: str) -> str:
+    """``text`` with a wire's typed dashes (" _ ") as dashes (" — ")."""
+    return _WIRE_DASH.sub(" — ", text) if " _ " in text else text
+
+
 def typographic_quotes(sentence: str) -> str:
     """``sentence`` with typewriter quotation marks as curly ones: ``...'' as “...”, and
     `...' as ‘...’."""
@@ -194,7 +204,7 @@ def _article_units(article: Article) -> tuple[Unit, ...]:
     for s, span in enumerate(article.sentences):
         raw = " ".join(span.of(article.text).split())
         text = raw[layout_before(raw, s == 0) :]
-        text = balance_quotes(typographic_quotes(text))
+        text = balance_quotes(typographic_quotes(wire_dashes(text)))
         tokens = words(text)
         units.append(
             Unit(

@@ -16,7 +16,7 @@ from html.entities import html5
 from storyline.clean import Cleaned, clean_many
 from storyline.clean.blocks import normalise
 from storyline.clean.rules import HEADLINE, reason_for
-from storyline.index.units import typographic_quotes
+from storyline.index.units import typographic_quotes, wire_dashes
 from storyline.ingest.html import extract_page
 from storyline.ingest.metadata import dateline, find_date, find_outlet, infer_published
 from storyline.ingest.roundup import roundup_items
@@ -107,6 +107,7 @@ _DESK_NOTE = re.compile(
     r"|\s+[Bb]y\s+[A-Z][a-z]+\s+[A-Z][a-z]+(?:,?\s+(?:and\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+)+\s*$"
 )
 
+_BACKTICK_APOSTROPHE = re.compile(r"(?<=[^\W\d_])`(?=[^\W\d_])")
 _DESK_CODE = re.compile(r"\s*\([A-Z]{1,3}\)\s*$")
 
 
@@ -119,7 +120,11 @@ def tidy_title(title: str | None) -> str | None:
     """
     cleaned = strip_markup_codes(title).strip() if title else ""
     if "`" in cleaned:  # ``...'' and `...' (not two apostrophes: "'West Wing,''Morrie'")
-        cleaned = typographic_quotes(cleaned)
+        # (and a backtick typed for an apostrophe: "THE PORT`S CREWS")
+        cleaned = _BACKTICK_APOSTROPHE.sub("’", typographic_quotes(cleaned))
+    cleaned = wire_dashes(cleaned)
+    if not any(c.isalnum() for c in cleaned):
+        return None  # a rule ("___") or punctuation only
     for _ in range(3):  # notes can follow one another
         tidier = _DESK_NOTE.sub("", cleaned).strip()
         if not any(c.islower() for c in tidier):

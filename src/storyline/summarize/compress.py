@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storyline.index.units import strip_dateline
+from storyline.index.units import strip_dateline, wire_dashes
 from storyline.summarize.select import quoted_spans
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -111,9 +111,6 @@ _FIRST_LETTER = re.compile(r"^([\"“'‘`(]*)([a-z])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 # A comma left before the end once what followed it is gone ("... and Ilse, on Monday.").
 _COMMA_AT_END = re.compile(r",\s*(?=[.;!?][\"'”’»)]*$)")
-# Wire copy types a dash as an underscore between spaces ("the talks _ the first in years _
-# ended"); Markdown would show it as an underscore.
-_WIRE_DASH = re.compile(r"(?<=\S) _ (?=\S)")
 # Spaces a removal left before punctuation (not before an ellipsis, which is spaced).
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:!?]|\.(?!\.))")
 # A document or event named by what happened to it when ("in a notice reaching here Monday",
@@ -155,7 +152,7 @@ def compress(sentence: str) -> str:
         if not _leaves_hanging(text, _strip_days(shorter)):
             text = shorter
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", _DOUBLE_COMMA.sub(",", text)).strip()
-    text = _WIRE_DASH.sub(" — ", _COMMA_AT_END.sub("", text))
+    text = wire_dashes(_COMMA_AT_END.sub("", text))
     # A shortening that leaves almost nothing (a headline "Tuesday's vote") is not one.
     if len(text.split()) < 3:
         return sentence
