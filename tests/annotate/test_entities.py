@@ -569,6 +569,7 @@ def test_an_occupation_capitalised_before_a_name_is_not_part_of_it() -> None:
     assert clean_span("Christian Holm", 0, 14, "PERSON") == [(0, 14, "PERSON")]
     # Typewriter quotation marks are no part of a name.
     assert clean_span("``Ivo Telu''", 0, 12, "PERSON") == [(2, 10, "PERSON")]
+    assert clean_span("Ivo ``Tug", 0, 9, "PERSON") == [(0, 3, "PERSON")]
     assert clean_span("Baptist Church", 0, 14, "ORG") == [(0, 14, "ORG")]
 
 

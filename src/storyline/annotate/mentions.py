@@ -35,7 +35,9 @@ LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NEEDED = ("tok2vec", "tagger", "ner")
 _CACHE_SIZE = 50_000  # sentences
 _EDGE = " \t\r\n`\"'“”‘’«»„()[]{},.;:!?-–—/|*•"
-_BREAK = re.compile(r"\s*(?:\n|\s/\s|\s\|\s)\s*")
+# A line break, a slash or bar between words, or a typewriter quotation mark inside a span
+# ("Ivo ``Tug", where the recognizer ran a name into a nickname's quotation) end a name.
+_BREAK = re.compile(r"\s*(?:\n|\s/\s|\s\|\s|``|'')\s*")
 _POSSESSOR = re.compile(r"['’]s?\s+(?=\S)")
 _TAIL_POSSESSIVE = re.compile(r"['’]s?$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
@@ -237,7 +239,7 @@ def find_mentions(
     for article, tokens in zip(articles, tokens_of, strict=True):
         for start, end, label in _with_titled_names(article.text, tokens):
             if label == "PERSON":
-                start = _first_name_before(article.text, tokens, start)
+                start = _first_name_before(article.text, tokens, start, lowercase)
                 end = _surname_after_particle(article.text, end)
             if label in LABELS:
                 for s, e, lab in clean_span(article.text, start, end, label):
@@ -311,13 +313,15 @@ def _without_place_possessors(articles: Sequence[Article], found: list[Mention])
     return [m for m in found if not (m.type == "PERSON" and m.text in dropped)]
 
 
-def _first_name_before(text: str, tokens: Tokens, start: int) -> int:
-    """Widen a PERSON span over a capitalised word the recognizer left out ("Anders | Holm")."""
+def _first_name_before(text: str, tokens: Tokens, start: int, lowercase: set[str]) -> int:
+    """Widen a PERSON span over a capitalised word the recognizer left out ("Anders | Holm"),
+    but not over a word the articles write in lower case too, which opens the sentence
+    ("Imagine | Ivo Telu at sea")."""
     i = bisect_left(tokens.starts, start) - 1
     if i < 0 or tokens.tags[i] != "NNP" or tokens.ents[i] or text[tokens.ends[i] : start] != " ":
         return start
     word = text[tokens.starts[i] : tokens.ends[i]]
-    if not word[:1].isupper() or word.isupper() or is_title(word):
+    if not word[:1].isupper() or word.isupper() or is_title(word) or word.lower() in lowercase:
         return start
     return tokens.starts[i]
 
