@@ -756,3 +756,16 @@ def test_an_apposition_naming_an_organisation_with_and_or_closed_by_a_verb_is_a_
     name = text.index("Pavlo")
     context = roles_near(text, _tokens(text, words, tags, ents), name, name + 12, {"trial"})
     assert context.roles == ()
+
+
+def test_a_word_the_articles_write_in_lower_case_is_no_first_name() -> None:
+    a = segment_article(
+        article(
+            "LESTRA (AP) -- Imagine Peter Holm inside his harbour villa, a coffee mug in one "
+            "hand, musing about the next season of his show.",
+            'Holm said the crews had been patient. "They waited," he said.',
+            "Few could imagine the quay without him, and many added that it was quieter now.",
+            id="x",
+        )
+    )
+    assert [e.name for e in find_entities([a]) if e.type == "person"] == ["Peter Holm"]
