@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from storyline.records import Brief
 from storyline.store.sqlite import SQLiteStore
 
-# Part of a cached brief's key: raise it when the summarizer changes what it chooses or how it
+# Part of a cached brief's key: raise it when the brief changes what it chooses or how it
 # words it, so that stores made by an older version make their briefs again instead of serving
-# stale ones. 4: a person first mentioned by surname alone is named in full.
-SUMMARIZER_REVISION = 4
+# stale ones. 4: a person first mentioned by surname alone is named in full. 5: story lines
+# from ledes, timeline events told by sentences that say who, speakers and titles corrected,
+# wire dashes and typewriter marks set.
+SUMMARIZER_REVISION = 5
 
 
 def brief_options(
