@@ -369,3 +369,14 @@ def test_a_timeline_line_shows_a_wire_dash_as_a_dash() -> None:
     assert [e.text for e in build_timeline([a])] == [
         "The Dask ferry sailed on Tuesday — a day late — with 40 passengers aboard."
     ]
+
+
+def test_a_list_entrys_year_label_is_the_date_not_part_of_the_event() -> None:
+    a = article(
+        "1980: On Nov. 21, the new Dask quay opened to ferries.",
+        id="a",
+        published="2026-03-04",
+    )
+    assert [(e.date, e.text) for e in build_timeline([a])] == [
+        ("1980-11-21", "On Nov. 21, the new Dask quay opened to ferries.")
+    ]

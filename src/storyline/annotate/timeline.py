@@ -21,6 +21,7 @@ from storyline.annotate.timex import (
     find_time_expressions,
     names_an_issue,
     written_years,
+    year_entry_end,
 )
 from storyline.index.units import (
     balance_quotes,
@@ -102,7 +103,8 @@ def build_timeline(
             if not found:
                 continue
             days = {t.date.isoformat() for t in found if t.date is not None}
-            text = " ".join(article.text[start : span.end].split())
+            # The entry's year label is the timeline's date already ("1980: On Nov. 21, ...").
+            text = " ".join(article.text[year_entry_end(article.text, start) : span.end].split())
             text = balance_quotes(typographic_quotes(wire_dashes(text)))
             dated = {w.lower() for t in found for w in _WORD.findall(t.text)}
             words = frozenset(w.lower() for w in _WORD.findall(text)) - _STOP - dated

@@ -276,6 +276,15 @@ _HABIT_DATE = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
 _COUNTED_DATE = re.compile(r"\bthe\s+(?:following|next)\s+$", re.IGNORECASE)
 # A list entry that opens on its year: "1980: On Nov. 21, ..."
 _YEAR_ENTRY = re.compile(r"\s*((?:1[0-9]|20)\d\d):\s")
+
+
+def year_entry_end(text: str, start: int = 0) -> int:
+    """Where the year label of a list entry ("1980: On Nov. 21, ...") at ``start`` ends, or
+    ``start`` when there is none."""
+    m = _YEAR_ENTRY.match(text, start)
+    return m.end() if m else start
+
+
 # "Thursday's Lestra Journal of Medicine", "Wednesday's edition", "Monday's Lestra Courier".
 _PUBLICATION_AFTER = re.compile(
     r"['’]s\s+(?:(?:editions?|issues?|journal|newspapers?|paper|magazine)\b"
