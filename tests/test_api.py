@@ -1,3 +1,4 @@
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,27 @@ def test_duplicate_input_is_rejected_not_counted_twice():
     result = storyline.brief([*inputs, RawInput(source="copy", text=inputs[0].text)])
     assert len(result.articles) == 3
     assert "duplicate of o0" in result.rejected[0].reason
+
+
+def test_placeholder_publication_dates_are_unknown_not_fatal():
+    # Content systems write the ends of the calendar for "no date"; "next week" and "the day
+    # before" of such a day lie outside the calendar.
+    text = "The board met yesterday and will meet again next week, the chair said on Monday."
+    inputs = [
+        RawInput(source=f"o{i}", text=v + "\n\n" + text, outlet=f"O{i}", published=day)
+        for i, (v, day) in enumerate(
+            zip(
+                ("\n\n".join(f[i] for f in FACTS) for i in range(3)),
+                ("0001-01-01T00:00:00", "9999-12-31", "Dec. 31, 9999"),
+                strict=True,
+            )
+        )
+    ]
+    result = storyline.brief(inputs)
+    assert [a.published for a in result.articles] == [None, None, None]
+    assert result.summary
+    made = storyline.brief_articles([replace(a, published="0001-01-01") for a in result.articles])
+    assert made.articles[0].published_date is None
 
 
 def test_no_usable_input_raises_with_the_rejections():

@@ -17,6 +17,16 @@ from typing import Any
 SCHEMA = "storyline.brief/1"
 
 
+#: Publication years taken at their word. Content systems write placeholders at the ends of the
+#: calendar ("0001-01-01", "9999-12-31") for an unknown date, and date arithmetic there fails.
+PLAUSIBLE_YEARS = range(1600, 2600)
+
+
+def plausible_day(day: date) -> bool:
+    """Whether ``day`` can be a real publication day rather than a placeholder."""
+    return day.year in PLAUSIBLE_YEARS
+
+
 def content_id(content: str) -> str:
     """Stable id of a piece of content: the first 16 hex digits of SHA-256 over its words.
 
@@ -112,9 +122,10 @@ class Article:
         if not self.published:
             return None
         try:
-            return datetime.fromisoformat(self.published).date()
+            day = datetime.fromisoformat(self.published).date()
         except ValueError:
             return None
+        return day if plausible_day(day) else None
 
     def sentence_text(self, index: int) -> str:
         return self.sentences[index].of(self.text)

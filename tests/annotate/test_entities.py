@@ -769,3 +769,15 @@ def test_a_word_the_articles_write_in_lower_case_is_no_first_name() -> None:
         )
     )
     assert [e.name for e in find_entities([a]) if e.type == "person"] == ["Peter Holm"]
+
+
+def test_a_number_the_recognizer_put_in_a_name_is_no_surname() -> None:
+    from storyline.annotate.mentions import _recover, lowercase_words
+
+    # Text in capitals: the small model reads "VARGA DOEL 2030" as one person.
+    a = article("CAMPAIGN OF VARGA DOEL 2030 OPENS. THE 2030 RACE HAS BEGUN.", id="n1")
+    found = [_mention(a, "VARGA DOEL 2030")]
+    extra = _recover([a], found, set(), lowercase_words([a.text]))
+    assert all(any(c.isalpha() for c in m.text) for m in extra)
+    # And a brief of such text is made at all.
+    merge_entities([a], [*found, Mention(a.id, 39, 43, "2030", "PERSON")])

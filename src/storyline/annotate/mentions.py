@@ -554,6 +554,7 @@ def _recover(
         for s, c in labels.items()
         if (sum(c.values()) >= 2 or " " in s or s in surnames)
         and len(s) >= 3
+        and re.search(r"[^\W\d_]", s)
         and not s.isupper()
         and s.lower() not in lowercase
     ]

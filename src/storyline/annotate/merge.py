@@ -277,8 +277,11 @@ def cluster_people(
     passing: frozenset[Mention] = frozenset(),
     genders: dict[Mention, str] | None = None,
 ) -> list[Cluster]:
-    """People: full names merged by spelling, then each bare surname given to one of them."""
+    """People: full names merged by spelling, then each bare surname given to one of them.
+
+    A mention without a word of a name (a number the recognizer tagged) joins no one."""
     words = {m: name_words(m.text) for m in people}
+    people = [m for m in people if words[m]]
     fulls = sorted({words[m] for m in people if len(words[m]) > 1})
     union = _Union()
     by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)

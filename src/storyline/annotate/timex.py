@@ -160,8 +160,12 @@ def find_time_expressions(
             )
         ):
             continue
-        resolved, granularity = _resolve(match, text, published, known_years,
-                                         int(entry.group(1)) if entry else None)  # fmt: skip
+        try:
+            resolved, granularity = _resolve(match, text, published, known_years,
+                                             int(entry.group(1)) if entry else None)  # fmt: skip
+        except (OverflowError, ValueError):
+            # A day beyond the calendar's ends ("next week" of a 9999-12-31 placeholder).
+            resolved, granularity = None, match.group("period") or "day"
         found.append(TimeExpression(match.start(), match.end(), match.group(0), resolved,
                                     granularity))  # fmt: skip
     return found

@@ -21,7 +21,7 @@ from storyline.ingest.html import extract_page
 from storyline.ingest.metadata import dateline, find_date, find_outlet, infer_published
 from storyline.ingest.roundup import roundup_items
 from storyline.pipeline import Batch, Progress
-from storyline.records import Article, RawInput, Rejection, Removal, content_id
+from storyline.records import Article, RawInput, Rejection, Removal, content_id, plausible_day
 
 MIN_ARTICLE_WORDS = 15
 _HEADER_REASONS = ("date", "header", "byline", "dateline", "updated")
@@ -62,10 +62,11 @@ def _iso(value: str | None) -> str | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         found = find_date(value)
-        return found.isoformat() if found else None
+        return found.isoformat() if found and plausible_day(found) else None
+    return moment.isoformat() if plausible_day(moment.date()) else None
 
 
 # Typesetting codes of agency feeds, written as SGML entity references: "&UR; Vale Review &LR;"
@@ -177,7 +178,7 @@ def _infer(
     if published is None:
         bottom = item.text.rstrip().split("\n")[-5:]
         found = infer_published([*headers, *top], lead, [*removed, *bottom])
-        published = found.isoformat() if found else None
+        published = found.isoformat() if found and plausible_day(found) else None
     return outlet, published
 
 
