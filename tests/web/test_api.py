@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jsonschema
 import pytest
@@ -213,3 +216,25 @@ def test_oversized_bodies_are_refused(writable: TestClient) -> None:
     )
     _error(streamed, 413, "request_too_large")
     assert writable.get("/api/stories").json()["total"] == 0
+
+
+def test_ids_with_reserved_characters_link_and_resolve(writable: TestClient) -> None:
+    # Publishers' own ids are often URLs, and a roundup's items are "<id>#n".
+    ident = "https://port.example/2026/05/strike?ref=rss#top"
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    body = writable.post(
+        "/api/articles", json={"articles": [{**ARTICLE, "id": ident}]}, headers=auth
+    )
+    assert body.json()["stored"][0]["article_id"] == ident
+    story_id = writable.get("/api/stories").json()["stories"][0]["id"]
+    listing = writable.get("/").text
+    links = re.findall(r'href="(/stories/[^"]+)"', listing)
+    assert links and all("#" not in link and "?" not in link for link in links)
+    page = writable.get(unescape(links[0]))
+    assert page.status_code == 200 and "twelve cranes" in page.text
+    for link in re.findall(r'href="(/(?:articles|api/stories)/[^"]+)"', page.text):
+        assert writable.get(unescape(link)).status_code == 200, link
+    assert writable.get(f"/api/stories/{quote(story_id, safe='')}").json()["id"] == story_id
+    assert writable.get(f"/api/articles/{quote(ident, safe='')}").json()["id"] == ident
+    brief = writable.get(f"/api/stories/{quote(story_id, safe='')}/brief")
+    assert brief.status_code == 200 and brief.json()["summary"]

@@ -148,17 +148,8 @@ def _story(access: StoreAccess, story_id: str) -> StoredStory:
         raise HTTPException(404, str(exc.args[0])) from None
 
 
-@router.get("/stories/{story_id}", response_model=StoryDetailOut, responses=_ERRORS)
-def get_story(request: Request, story_id: str) -> StoryDetailOut:
-    """One story (by id, unique id prefix or member article id) and its storyline."""
-    access = _access(request)
-    story = _story(access, story_id)
-    storyline = access.reader().storyline_ids(story.storyline_id)
-    return StoryDetailOut.model_validate({**story.to_dict(), "storyline": storyline})
-
-
 @router.get(
-    "/stories/{story_id}/brief",
+    "/stories/{story_id:path}/brief",
     responses={
         200: {
             "description": "The brief (schema `storyline.brief/1`, see brief.schema.json).",
@@ -189,7 +180,16 @@ def get_brief(
     return Response(text, media_type="application/json")
 
 
-@router.get("/articles/{article_id}", responses=_ERRORS)
+@router.get("/stories/{story_id:path}", response_model=StoryDetailOut, responses=_ERRORS)
+def get_story(request: Request, story_id: str) -> StoryDetailOut:
+    """One story (by id, unique id prefix or member article id) and its storyline."""
+    access = _access(request)
+    story = _story(access, story_id)
+    storyline = access.reader().storyline_ids(story.storyline_id)
+    return StoryDetailOut.model_validate({**story.to_dict(), "storyline": storyline})
+
+
+@router.get("/articles/{article_id:path}", responses=_ERRORS)
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     """One stored article: cleaned text, removed spans with reasons, story and duplicate mark."""
     found = _access(request).article(article_id)

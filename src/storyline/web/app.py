@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException
 import storyline
 from storyline.web.access import DEFAULT_BRIEF_WAIT, DEFAULT_MAX_BRIEFS, Busy, StoreAccess
 from storyline.web.security import LimitRequestBody, SecurityHeaders, error_body
+from storyline.web.views import path_segment
 
 DEFAULT_MAX_BODY = 10_000_000  # bytes per request (an ingest batch of articles)
 _CODES = {
@@ -96,6 +97,9 @@ def _templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # Ids are the publishers' own ("https://outlet.example/a#b" or a roundup's "<id>#2"): a
+    # link to one is a path segment with every reserved character escaped.
+    env.filters["segment"] = path_segment
     return Jinja2Templates(env=env)
 
 

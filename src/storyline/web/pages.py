@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from storyline.render.common import day
 from storyline.web.access import StoreAccess
 from storyline.web.api import parse_day
-from storyline.web.views import paragraphs, safe_url, story_view
+from storyline.web.views import paragraphs, path_segment, safe_url, story_view
 
 router = APIRouter(include_in_schema=False)
 RELATED_SHOWN = 12  # stories of the storyline listed on a story page, the closest in time
@@ -74,7 +74,7 @@ def story_list(
     )
 
 
-@router.get("/stories/{story_id}", response_class=HTMLResponse)
+@router.get("/stories/{story_id:path}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> Response:
     """A story's brief with every section of the analysis, and its storyline."""
     access = _access(request)
@@ -84,7 +84,7 @@ def story_page(request: Request, story_id: str) -> Response:
     except KeyError as exc:
         raise HTTPException(404, str(exc.args[0])) from None
     if story.id != story_id:  # a prefix, a merged story or an article id: the canonical page
-        return RedirectResponse(f"/stories/{story.id}", status_code=307)
+        return RedirectResponse(f"/stories/{path_segment(story.id)}", status_code=307)
     brief = access.brief(story.id)
     related = store.storyline_stories(
         story.storyline_id, near=story.first_day, limit=RELATED_SHOWN + 1
@@ -96,7 +96,7 @@ def story_page(request: Request, story_id: str) -> Response:
     )
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(
     request: Request,
     article_id: str,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from storyline.records import Article, Brief, Citation
 from storyline.render.common import coverage, day, numbered, title
@@ -83,6 +83,11 @@ class _Markers:
         """Markers for articles cited as a whole (no particular sentence)."""
         made = [self._one(i, 0, 0) for i in dict.fromkeys(article_ids)]
         return sorted((m for m in made if m), key=lambda m: m.number)
+
+
+def path_segment(ident: str) -> str:
+    """``ident`` as one segment of a link's path, every reserved character escaped."""
+    return quote(ident, safe="")
 
 
 def safe_url(url: str | None) -> str | None:
