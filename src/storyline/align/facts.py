@@ -96,14 +96,15 @@ def align_facts(
             grouped.append(members)
     _share_taken(grouped, units, sims, threshold)
     facts: list[Fact] = []
-    seen: set[str] = set()
+    founded: dict[str, int] = {}
     for members in grouped:
         seed = members[0]
         fact = _fact(index, members)
         if fact.independent_outlets > 1 or _reportable_alone(units[seed]):
-            while fact.id in seen:  # the same wording founding two facts (rare)
-                fact = dataclasses.replace(fact, id=fact.id + "x")
-            seen.add(fact.id)
+            repeats = founded.get(fact.id, 0)
+            founded[fact.id] = repeats + 1
+            if repeats:  # the same wording founding two facts (rare)
+                fact = dataclasses.replace(fact, id=f"{fact.id}x{repeats}")
             facts.append(fact)
     facts.sort(key=lambda f: (-f.independent_outlets, -len(f.citations)))
     return facts
@@ -128,12 +129,15 @@ def _best_per_article(
     gives no other figure and shares more than names with it, most similar first."""
     best: dict[int, int] = {}
     own = units[seed]
-    for i in candidates:
+    # Most similar first, so each article's first sentence that qualifies is its best (a
+    # text that repeats one sentence a thousand times checks one per article, not all).
+    for i in sorted(candidates, key=lambda i: -row[i]):
         unit = units[i]
+        if unit.article in best:
+            continue
         if numbers_conflict(own.numbers, unit.numbers) or not _share_more_than_names(own, unit):
             continue
-        if unit.article not in best or row[i] > row[best[unit.article]]:
-            best[unit.article] = i
+        best[unit.article] = i
     return sorted(best.values(), key=lambda i: -row[i])
 
 

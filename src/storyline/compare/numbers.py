@@ -409,6 +409,7 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
 
     def root(node: tuple[str, int]) -> tuple[str, int]:
         while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]  # path halving: chains stay short
             node = parent[node]
         return node
 
