@@ -137,3 +137,22 @@ def test_a_brief_reports_the_progress_of_its_long_stages():
     assert {"clean", "entities"} <= stages
     last = [r for r in reports if r[0] == "entities"][-1]
     assert last[1] == last[2] > 0
+
+
+def test_a_text_past_the_length_limit_is_cut_at_a_paragraph_and_says_so():
+    from storyline.ingest.prepare import MAX_ARTICLE_CHARS, within_limit
+
+    paragraph = "The harbour board met again on Monday and heard the pilots' case in full.\n\n"
+    text = paragraph * (MAX_ARTICLE_CHARS // len(paragraph) + 50)
+    kept, cut = within_limit(text)
+    assert cut is not None and len(kept) <= MAX_ARTICLE_CHARS
+    assert kept.endswith("in full.") and text[cut.start : cut.end] == cut.text
+    assert kept + cut.text == text and "past the first" in cut.reason
+    assert within_limit(paragraph) == (paragraph, None)
+    # One long line with no paragraph or sentence end is cut between words.
+    words, gone = within_limit("pilot " * 30, limit=100)
+    assert words.split() == ["pilot"] * 16 and gone is not None and gone.start == len(words)
+    result = storyline.brief([*_inputs(), RawInput(source="long", text=text, outlet="Long")])
+    long = next(a for a in result.articles if a.source == "long")
+    assert len(long.text) < MAX_ARTICLE_CHARS
+    assert any("past the first" in r.reason for r in long.removed)

@@ -24,6 +24,10 @@ from storyline.pipeline import Batch, Progress
 from storyline.records import Article, RawInput, Rejection, Removal, content_id, plausible_day
 
 MIN_ARTICLE_WORDS = 15
+#: Characters of an input's text that are read (about 25,000 words, far past any news
+#: article); the rest is recorded as removed. Cross-source analysis compares every sentence
+#: with every other, so an unbounded text (a log, a book) would take minutes and gigabytes.
+MAX_ARTICLE_CHARS = 150_000
 _HEADER_REASONS = ("date", "header", "byline", "dateline", "updated")
 
 
@@ -37,6 +41,8 @@ class _Extracted:
     url: str | None
     # Visible lines of an HTML page that extraction left out (not in ``text``).
     dropped: tuple[str, ...] = ()
+    # The end of a text longer than MAX_ARTICLE_CHARS, cut off before cleaning.
+    cut: Removal | None = None
 
 
 _HTML_NOTE = " (left out by HTML extraction)"
@@ -142,21 +148,41 @@ def _title(title: str | None) -> str | None:
     return cleaned or None
 
 
+def within_limit(text: str, limit: int = MAX_ARTICLE_CHARS) -> tuple[str, Removal | None]:
+    """``text`` up to ``limit`` characters, cut at the last paragraph (else sentence, else
+    word) that ends before it, and what was cut off as a removal with its reason."""
+    if len(text) <= limit:
+        return text, None
+    head = text[:limit]
+    for mark, kept in (("\n\n", 0), ("\n", 0), (". ", 1), (" ", 0)):
+        at = head.rfind(mark)
+        if at > limit // 2:
+            cut = at + kept
+            break
+    else:
+        cut = limit
+    reason = f"past the first {limit:,} characters read of an article"
+    return text[:cut], Removal(text[cut:], reason, cut, len(text))
+
+
 def _extract(raw: RawInput) -> _Extracted | Rejection:
     if raw.html is None:
-        text = strip_markup_codes(raw.text or "")
-        return _Extracted(raw, text, _title(raw.title), raw.outlet, _iso(raw.published), raw.url)
+        text, cut = within_limit(strip_markup_codes(raw.text or ""))
+        title, published = _title(raw.title), _iso(raw.published)
+        return _Extracted(raw, text, title, raw.outlet, published, raw.url, cut=cut)
     page = extract_page(raw.html, url=raw.url)
     if page is None or not page.text.strip():
         return Rejection(raw.source, "no article text found in the HTML page")
+    text, cut = within_limit(strip_markup_codes(page.text))
     return _Extracted(
         raw,
-        strip_markup_codes(page.text),
+        text,
         _title(raw.title) or _title(page.title),
         raw.outlet or page.outlet,
         _iso(raw.published) or _iso(page.published),
         raw.url or page.url,
         page.dropped,
+        cut,
     )
 
 
@@ -229,6 +255,7 @@ def prepare(
             published=published,
             removed=(
                 *(Removal(r.text, r.reason, r.start, r.end) for r in result.removed),
+                *([item.cut] if item.cut else []),
                 *dropped,
             ),
         )
