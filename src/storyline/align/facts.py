@@ -65,9 +65,22 @@ def _eligible(unit: Unit) -> bool:
 
 
 def similarity_matrix(index: SentenceIndex) -> np.ndarray:
-    """Dense cosine similarities between all units (computed once per index)."""
-    product = index.matrix @ index.matrix.T
-    return np.asarray(product.todense()) if product.shape[0] else np.zeros((0, 0))
+    """Dense cosine similarities between all units (computed once per index).
+
+    Made a block of rows at a time: the sparse product of all rows at once holds every
+    non-zero pair twice over before it is made dense (gigabytes for a text of many similar
+    sentences)."""
+    matrix = index.matrix
+    n = matrix.shape[0]
+    out = np.zeros((n, n))
+    transposed = matrix.T.tocsc()
+    for start in range(0, n, _BLOCK_ROWS):
+        stop = min(n, start + _BLOCK_ROWS)
+        out[start:stop] = (matrix[start:stop] @ transposed).toarray()
+    return out
+
+
+_BLOCK_ROWS = 512
 
 
 def align_facts(

@@ -113,13 +113,32 @@ _CAPITALISED_RUN_OF_TWO = re.compile(
 _SPEAKER_NAMED = re.compile(r"[\"“”«»„]|``|''|\b(?:said|says|told)\b")
 
 
+#: Characters the recognizer reads at once. A "sentence" longer than this (a list or table
+#: without full stops, a text with no punctuation) is read in pieces cut between words: the
+#: parser's memory grows with the length of what it reads, to gigabytes for 100,000 characters.
+MAX_READ_CHARS = 2_000
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each longer than :data:`MAX_READ_CHARS` cut into pieces between words."""
+    out = []
+    for start, end in spans:
+        while end - start > MAX_READ_CHARS:
+            cut = text.rfind(" ", start + MAX_READ_CHARS // 2, start + MAX_READ_CHARS)
+            cut = cut if cut > start else start + MAX_READ_CHARS
+            out.append((start, cut))
+            start = cut + (text[cut] == " ")
+        out.append((start, end))
+    return out
+
+
 def select_sentences(
     articles: Sequence[Article], selection: Selection | None = None
 ) -> list[list[tuple[int, int]]]:
     """The ``(start, end)`` spans of each article that the recognizer reads."""
     selection = selection or Selection()
     units = [
-        [(s.start, s.end) for s in a.sentences] if a.sentences else [(0, len(a.text))]
+        _bounded(a.text, [(s.start, s.end) for s in a.sentences] or [(0, len(a.text))])
         for a in articles
     ]
     if sum(map(len, units)) <= selection.full_until:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -390,6 +390,16 @@ def _value(token: str) -> float | None:
     return float(_NUMBER_WORDS[token.lower()]) if token.lower() in _NUMBER_WORDS else None
 
 
+def _related_pairs(sims: np.ndarray, rows: np.ndarray) -> Iterator[tuple[int, int]]:
+    """Pairs ``i < j`` of ``rows`` at least loosely related, in row order; a block of rows at
+    a time, so that no copy of the whole similarity matrix is made."""
+    for first in range(0, len(rows), 512):
+        block = sims[np.ix_(rows[first : first + 512], rows)] >= LOOSELY_RELATED
+        a, b = np.nonzero(block)
+        upper = first + a < b
+        yield from zip(rows[first + a[upper]].tolist(), rows[b[upper]].tolist(), strict=True)
+
+
 def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
     """Conflicts over figures between independent sources.
 
@@ -413,8 +423,7 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
             node = parent[node]
         return node
 
-    near = np.triu(sims[np.ix_(rows, rows)], k=1) >= LOOSELY_RELATED
-    for i, j in zip(*(rows[side].tolist() for side in np.nonzero(near)), strict=True):
+    for i, j in _related_pairs(sims, rows):
         a, b = units[i], units[j]
         shared = keys[i] & keys[j]
         if (
