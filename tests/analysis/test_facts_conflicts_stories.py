@@ -827,3 +827,13 @@ def test_a_story_of_several_articles_is_told_by_a_lede_not_a_later_detail():
     # happened: the line is the lede that the most others state.
     assert line.startswith("The Dask ferry company") and "welders" not in line
     assert {"a0", "a1"} <= stating
+
+
+def test_similarities_made_by_blocks_are_the_whole_product(monkeypatch) -> None:
+    from storyline.align import facts as facts_module
+
+    index = build_index(story())
+    whole = (index.matrix @ index.matrix.T).toarray()
+    monkeypatch.setattr(facts_module, "_BLOCK_ROWS", 3)
+    assert len(index.units) > 6
+    assert np.allclose(similarity_matrix(index), whole, atol=1e-12)

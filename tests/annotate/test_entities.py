@@ -781,3 +781,16 @@ def test_a_number_the_recognizer_put_in_a_name_is_no_surname() -> None:
     assert all(any(c.isalpha() for c in m.text) for m in extra)
     # And a brief of such text is made at all.
     merge_entities([a], [*found, Mention(a.id, 39, 43, "2030", "PERSON")])
+
+
+def test_the_recognizer_reads_a_sentence_without_end_in_bounded_pieces() -> None:
+    from storyline.annotate.mentions import MAX_READ_CHARS, select_sentences
+
+    text = (
+        "Mayor Ines Varga said she met the pilots " + "and the harbour board " * 400 + "on Monday."
+    )
+    spans = select_sentences([article(text, id="long")])[0]
+    assert len(spans) > 1 and all(e - s <= MAX_READ_CHARS for s, e in spans)
+    assert "".join(text[s:e] + " " for s, e in spans).split() == text.split()
+    found = find_mentions([segment_article(article(text, id="long"))])
+    assert [m.text for m in found if m.type == "PERSON"] == ["Ines Varga"]
