@@ -61,7 +61,7 @@ def test_eval_summaries_prints_a_table_and_writes_csv_and_json(clusters, tmp_pat
     table = result.stdout
     for name in ("storyline", "lead", "centroid-mmr", "R-2", "R-SU4"):
         assert name in table
-    assert "1 clusters without references skipped" in table
+    assert "1 cluster without references skipped" in table
     rows = list(csv.DictReader(out_csv.open()))
     assert {row["system"] for row in rows} == {"storyline", "lead", "centroid-mmr"}
     assert all(row["cluster"] == "flood" for row in rows)

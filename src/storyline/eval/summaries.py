@@ -31,6 +31,7 @@ from storyline.eval.rouge import (
     nist_average,
     pooled_recall,
 )
+from storyline.render.common import counted
 
 DEFAULT_WORDS = 250
 ProgressCallback = Callable[[int, int], None]  # (clusters done, clusters to do)
@@ -250,9 +251,13 @@ def format_table(report: EvalReport) -> str:
     words = f"first {report.words} words" if report.words else "each cluster's word limit"
     mode = "jackknifed over references" if report.jackknife else "references pooled"
     text.append(
-        f"{clusters} clusters; {words}; recall, {mode}"
+        f"{counted(clusters, 'cluster')}; {words}; recall, {mode}"
         + ("; topic-focused" if report.focus else "")
-        + (f"; {len(report.skipped)} clusters without references skipped" if report.skipped else "")
+        + (
+            f"; {counted(len(report.skipped), 'cluster')} without references skipped"
+            if report.skipped
+            else ""
+        )
     )
     return "\n".join(text)
 
