@@ -113,7 +113,7 @@ def main() -> None:
             print(f"| {name} | {len(text):,} | > {args.timeout:.0f} | - | timed out |", flush=True)
             continue
         if done.returncode != 0:
-            tail = done.stderr.strip().splitlines()[-1:] or ["?"]
+            tail = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
             print(f"| {name} | {len(text):,} | - | - | failed: {tail[0][:80]} |", flush=True)
             continue
         report = json.loads(done.stdout.strip().splitlines()[-1])
