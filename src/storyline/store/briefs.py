@@ -12,8 +12,9 @@ from storyline.store.sqlite import SQLiteStore
 # words it, so that stores made by an older version make their briefs again instead of serving
 # stale ones. 4: a person first mentioned by surname alone is named in full. 5: story lines
 # from ledes, timeline events told by sentences that say who, speakers and titles corrected,
-# wire dashes and typewriter marks set.
-SUMMARIZER_REVISION = 5
+# wire dashes and typewriter marks set. 6: entities of very long sentences read in pieces, no
+# number taken for a surname.
+SUMMARIZER_REVISION = 6
 
 
 def brief_options(
