@@ -834,6 +834,6 @@ def test_similarities_made_by_blocks_are_the_whole_product(monkeypatch) -> None:
 
     index = build_index(story())
     whole = (index.matrix @ index.matrix.T).toarray()
-    monkeypatch.setattr(facts_module, "_BLOCK_ROWS", 3)
+    monkeypatch.setattr(facts_module, "BLOCK_ROWS", 3)
     assert len(index.units) > 6
     assert np.allclose(similarity_matrix(index), whole, atol=1e-12)

@@ -74,13 +74,14 @@ def similarity_matrix(index: SentenceIndex) -> np.ndarray:
     n = matrix.shape[0]
     out = np.zeros((n, n))
     transposed = matrix.T.tocsc()
-    for start in range(0, n, _BLOCK_ROWS):
-        stop = min(n, start + _BLOCK_ROWS)
+    for start in range(0, n, BLOCK_ROWS):
+        stop = min(n, start + BLOCK_ROWS)
         out[start:stop] = (matrix[start:stop] @ transposed).toarray()
     return out
 
 
-_BLOCK_ROWS = 512
+#: Rows of the similarity matrix made (or read) at once.
+BLOCK_ROWS = 512
 
 
 def align_facts(

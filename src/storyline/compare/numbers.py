@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storyline.align.facts import BLOCK_ROWS
 from storyline.index import SentenceIndex
 from storyline.index.text import STOP_WORDS, YEAR, same_figure, stem
 from storyline.records import Conflict, ConflictSide, content_id
@@ -393,8 +394,8 @@ def _value(token: str) -> float | None:
 def _related_pairs(sims: np.ndarray, rows: np.ndarray) -> Iterator[tuple[int, int]]:
     """Pairs ``i < j`` of ``rows`` at least loosely related, in row order; a block of rows at
     a time, so that no copy of the whole similarity matrix is made."""
-    for first in range(0, len(rows), 512):
-        block = sims[np.ix_(rows[first : first + 512], rows)] >= LOOSELY_RELATED
+    for first in range(0, len(rows), BLOCK_ROWS):
+        block = sims[np.ix_(rows[first : first + BLOCK_ROWS], rows)] >= LOOSELY_RELATED
         a, b = np.nonzero(block)
         upper = first + a < b
         yield from zip(rows[first + a[upper]].tolist(), rows[b[upper]].tolist(), strict=True)
