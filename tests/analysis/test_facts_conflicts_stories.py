@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from storyline.align import align_facts, similarity_matrix, unique_facts
-from storyline.align.facts import ECHO_THRESHOLD, SAME_FACT_THRESHOLD
+from storyline.align.facts import ECHO_THRESHOLD, SAME_FACT_THRESHOLD, SIMILARITY_FLOOR
 from storyline.cluster import group_stories
 from storyline.compare import figures, number_conflicts
 from storyline.index import build_index
@@ -836,4 +836,47 @@ def test_similarities_made_by_blocks_are_the_whole_product(monkeypatch) -> None:
     whole = (index.matrix @ index.matrix.T).toarray()
     monkeypatch.setattr(facts_module, "BLOCK_ROWS", 3)
     assert len(index.units) > 6
-    assert np.allclose(similarity_matrix(index), whole, atol=1e-12)
+    sims = similarity_matrix(index)
+    # Every similarity at the floor or above is kept, exactly; the faint ones are left out.
+    kept = np.where(whole >= SIMILARITY_FLOOR, whole, 0.0)
+    assert ((whole > 0) & (whole < SIMILARITY_FLOOR)).any()
+    assert np.allclose(sims.toarray(), kept, atol=1e-12)
+    assert sims.nnz == (whole >= SIMILARITY_FLOOR).sum()
+
+
+def test_the_similarity_floor_is_below_every_threshold_that_reads_it() -> None:
+    from storyline.compare import numbers
+
+    assert (
+        min(
+            SAME_FACT_THRESHOLD,
+            ECHO_THRESHOLD,
+            numbers.LOOSELY_RELATED,
+            numbers.RELATED_THRESHOLD,
+            numbers.SAME_FACT,
+        )
+        >= SIMILARITY_FLOOR
+    )
+
+
+def test_reading_similarities_by_blocks_changes_no_fact_conflict_or_unique_fact(
+    monkeypatch,
+) -> None:
+    from pathlib import Path
+
+    import storyline
+    from storyline.align import facts as facts_module
+    from storyline.compare import numbers as numbers_module
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "korvan-talks"
+
+    def analysis() -> dict:
+        made = storyline.brief([str(example)])
+        assert made.analysis is not None
+        return made.analysis.to_dict()
+
+    whole = analysis()
+    assert whole["facts"] and whole["conflicts"] and whole["unique"]
+    for module in (facts_module, numbers_module):
+        monkeypatch.setattr(module, "BLOCK_ROWS", 2)
+    assert analysis() == whole

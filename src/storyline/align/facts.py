@@ -64,51 +64,96 @@ def _eligible(unit: Unit) -> bool:
     return unit.complete and MIN_WORDS <= unit.n_words <= MAX_WORDS
 
 
-def similarity_matrix(index: SentenceIndex) -> np.ndarray:
-    """Dense cosine similarities between all units (computed once per index).
+#: Rows of the similarity matrix made (or read) at once.
+BLOCK_ROWS = 512
+#: The least similarity kept in :func:`similarity_matrix`: below every threshold that reads it.
+SIMILARITY_FLOOR = 0.1
 
-    Made a block of rows at a time: the sparse product of all rows at once holds every
-    non-zero pair twice over before it is made dense (gigabytes for a text of many similar
-    sentences)."""
+
+def similarity_matrix(index: SentenceIndex, floor: float = SIMILARITY_FLOOR) -> sparse.csr_matrix:
+    """Cosine similarities between all units, sparse and in single precision: those below
+    ``floor`` (which no reader of the matrix looks at) are left out, so a story of tens of
+    thousands of sentences needs megabytes, not the gigabytes of a dense matrix (its pairs
+    grow with the square of its sentences, its related pairs far slower).
+
+    Made a block of rows at a time: the product of all rows at once holds every pair that
+    shares a word, however faintly."""
     matrix = index.matrix
     n = matrix.shape[0]
-    out = np.zeros((n, n))
     transposed = matrix.T.tocsc()
+    counts, columns, values = [np.zeros(1, dtype=np.int64)], [], []
     for start in range(0, n, BLOCK_ROWS):
-        stop = min(n, start + BLOCK_ROWS)
-        out[start:stop] = (matrix[start:stop] @ transposed).toarray()
+        block = sparse.csr_matrix(matrix[start : start + BLOCK_ROWS] @ transposed)
+        block.data[block.data < floor] = 0.0
+        block.eliminate_zeros()
+        block.sort_indices()
+        counts.append(np.diff(block.indptr))
+        columns.append(block.indices.astype(np.int32))
+        values.append(block.data.astype(np.float32))
+        del block
+    indptr = np.cumsum(np.concatenate(counts))
+    # Joined one array at a time, each block's part let go as it is copied: the whole
+    # matrix is never held twice over.
+    data = _joined(values, np.float32)
+    indices = _joined(columns, np.int32)
+    return sparse.csr_matrix((data, indices, indptr), shape=(n, n))
+
+
+def _joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
+    out: np.ndarray = np.empty(sum(len(p) for p in parts), dtype=dtype)
+    at = 0
+    while parts:
+        part = parts.pop(0)
+        out[at : at + len(part)] = part
+        at += len(part)
     return out
 
 
-#: Rows of the similarity matrix made (or read) at once.
-BLOCK_ROWS = 512
+def row_of(sims: sparse.csr_matrix, i: int) -> dict[int, float]:
+    """Row ``i`` of a sparse similarity matrix: column -> similarity, the kept ones only."""
+    start, stop = sims.indptr[i], sims.indptr[i + 1]
+    return dict(zip(sims.indices[start:stop].tolist(), sims.data[start:stop].tolist(), strict=True))
+
+
+def as_sparse(sims: sparse.spmatrix | np.ndarray) -> sparse.csr_matrix:
+    """``sims`` as a CSR matrix with sorted column indices (a dense matrix is accepted)."""
+    out = sparse.csr_matrix(sims)
+    if not out.has_sorted_indices:
+        out = out.sorted_indices()
+    return out
 
 
 def align_facts(
     index: SentenceIndex,
     *,
     threshold: float = SAME_FACT_THRESHOLD,
-    sims: np.ndarray | None = None,
+    sims: sparse.spmatrix | np.ndarray | None = None,
 ) -> list[Fact]:
     """Every corroborated fact, and every specific single-source fact, most corroborated first."""
     units = index.units
-    sims = similarity_matrix(index) if sims is None else sims
+    matrix = similarity_matrix(index) if sims is None else as_sparse(sims)
     eligible = [i for i, u in enumerate(units) if _eligible(u)]
     if not eligible:
         return []
     mask = np.zeros(len(units), dtype=bool)
     mask[eligible] = True
-    other_article = np.array([[u.article for u in units]]) != np.array([[u.article] for u in units])
-    echo = ((sims >= threshold) & other_article & mask[None, :]).sum(axis=1)
+    article = np.array([u.article for u in units])
+    echo = np.zeros(len(units), dtype=np.int64)
+    for first in range(0, len(units), BLOCK_ROWS):
+        pairs = matrix[first : first + BLOCK_ROWS].tocoo()
+        rows = pairs.row + first
+        echoes = pairs.data >= threshold
+        echoes &= (article[rows] != article[pairs.col]) & mask[pairs.col]
+        echo += np.bincount(rows[echoes], minlength=len(units))
     order = sorted(eligible, key=lambda i: (-echo[i], units[i].position, i))
     assigned = np.zeros(len(units), dtype=bool)
     grouped: list[list[int]] = []  # each fact's sentences, its seed first
     for seed in order:
         if not assigned[seed]:
-            members = _members(seed, units, sims[seed], assigned | ~mask, threshold)
+            members = _members(seed, units, row_of(matrix, seed), assigned | ~mask, threshold)
             assigned[members] = True
             grouped.append(members)
-    _share_taken(grouped, units, sims, threshold)
+    _share_taken(grouped, units, matrix, threshold)
     facts: list[Fact] = []
     founded: dict[str, int] = {}
     for members in grouped:
@@ -125,19 +170,19 @@ def align_facts(
 
 
 def _members(
-    seed: int, units: Sequence[Unit], row: np.ndarray, taken: np.ndarray, threshold: float
+    seed: int, units: Sequence[Unit], row: dict[int, float], taken: np.ndarray, threshold: float
 ) -> list[int]:
     own = units[seed].article
     candidates = [
         i
-        for i in map(int, np.flatnonzero(row >= threshold))
-        if i != seed and not taken[i] and units[i].article != own
+        for i, value in row.items()
+        if value >= threshold and i != seed and not taken[i] and units[i].article != own
     ]
     return [seed, *_best_per_article(seed, candidates, units, row)]
 
 
 def _best_per_article(
-    seed: int, candidates: Sequence[int], units: Sequence[Unit], row: np.ndarray
+    seed: int, candidates: Sequence[int], units: Sequence[Unit], row: dict[int, float]
 ) -> list[int]:
     """Of ``candidates``, each article's sentence most similar to ``seed`` (``row``) that
     gives no other figure and shares more than names with it, most similar first."""
@@ -145,18 +190,18 @@ def _best_per_article(
     own = units[seed]
     # Most similar first, so each article's first sentence that qualifies is its best (a
     # text that repeats one sentence a thousand times checks one per article, not all).
-    for i in sorted(candidates, key=lambda i: -row[i]):
+    for i in sorted(candidates, key=lambda i: (-row[i], i)):
         unit = units[i]
         if unit.article in best:
             continue
         if numbers_conflict(own.numbers, unit.numbers) or not _share_more_than_names(own, unit):
             continue
         best[unit.article] = i
-    return sorted(best.values(), key=lambda i: -row[i])
+    return sorted(best.values(), key=lambda i: (-row[i], i))
 
 
 def _share_taken(
-    grouped: list[list[int]], units: Sequence[Unit], sims: np.ndarray, threshold: float
+    grouped: list[list[int]], units: Sequence[Unit], sims: sparse.csr_matrix, threshold: float
 ) -> None:
     """Add to each fact the sentences of other articles that state it but that another fact
     took: one sentence can state two facts ("The ferry burned on Monday and 14 died"), and a
@@ -165,15 +210,16 @@ def _share_taken(
     fact_of = {i: k for k, members in enumerate(grouped) for i in members}
     added: list[list[int]] = []
     for k, members in enumerate(grouped):
-        row = sims[members[0]]
+        row = row_of(sims, members[0])
         articles = {units[i].article for i in members}
         candidates = [
             i
-            for i in map(int, np.flatnonzero(row >= threshold))
-            if (other := fact_of.get(i)) is not None
+            for i, value in row.items()
+            if value >= threshold
+            and (other := fact_of.get(i)) is not None
             and other != k
             and units[i].article not in articles
-            and (row[grouped[other]] >= threshold).sum() == 1
+            and sum(row.get(j, 0.0) >= threshold for j in grouped[other]) == 1
         ]
         added.append(_best_per_article(members[0], candidates, units, row))
     for members, extra in zip(grouped, added, strict=True):
@@ -253,30 +299,61 @@ def _echoed(
             single.append((fact.id, row))
     if not single:
         return set()
-    rows = [row for _, row in single]
+    rows = np.array([row for _, row in single])
     groups = np.array([index.groups[u.article] for u in index.units])
-    other = groups[None, :] != groups[rows][:, None]
-    mine = index.matrix[rows]
-    near = (mine @ index.matrix.T).toarray() >= threshold
-    if index.vectorizer is not None:
-        # The share of each fact's rare content words that each other sentence holds.
-        rarity = index.vectorizer.idf_ * _unigram_columns(index.vectorizer)
-        query = sparse.csr_matrix((mine > 0).multiply(rarity[None, :]))
-        total = np.asarray(query.sum(axis=1)).ravel()
-        held = (query @ (index.matrix > 0).astype(np.float64).T).toarray()
-        near |= held >= contained * total[:, None]
+    near = _near_other_source(index, rows, groups, threshold, contained)
     # Two figures in common, maybe rounded in one ("nearly 41 percent ... 17 percent" /
     # "40.6 percent ... 16.8 percent"): the same measurement, however it is worded.
     figures = [_figures(u.numbers) for u in index.units]
     with_figures = [j for j, values in enumerate(figures) if values]
-    for k, row in enumerate(rows):
-        if len(figures[row]) > 1 and not (near[k] & other[k]).any():
-            for j in with_figures:
-                if other[k, j] and _common_figures(figures[row], figures[j]) > 1:
-                    near[k, j] = True
-                    break
-    echoed = (near & other).any(axis=1)
-    return {fact_id for (fact_id, _), hit in zip(single, echoed, strict=True) if hit}
+    for k, row in enumerate(rows.tolist()):
+        if len(figures[row]) > 1 and not near[k]:
+            near[k] = any(
+                groups[j] != groups[row] and _common_figures(figures[row], figures[j]) > 1
+                for j in with_figures
+            )
+    return {fact_id for (fact_id, _), hit in zip(single, near, strict=True) if hit}
+
+
+def _near_other_source(
+    index: SentenceIndex, rows: np.ndarray, groups: np.ndarray, threshold: float, contained: float
+) -> np.ndarray:
+    """For each of ``rows``, whether a sentence of another source comes within ``threshold``
+    of it (TF-IDF cosine) or holds ``contained`` of its rare content words; a block of rows
+    at a time, each kept sparse."""
+    near = np.zeros(len(rows), dtype=bool)
+    matrix = index.matrix
+    transposed = matrix.T.tocsc()
+    if index.vectorizer is not None:
+        rarity = index.vectorizer.idf_ * _unigram_columns(index.vectorizer)
+        present = sparse.csr_matrix((matrix > 0).astype(np.float64)).T.tocsc()
+    for first in range(0, len(rows), BLOCK_ROWS):
+        block = rows[first : first + BLOCK_ROWS]
+        mine = matrix[block]
+        cosine = sparse.csr_matrix(mine @ transposed)
+        hits = [_entries_at_least(cosine, np.full(len(block), threshold))]
+        if index.vectorizer is not None:
+            # The share of each fact's rare content words that each other sentence holds.
+            query = sparse.csr_matrix((mine > 0).multiply(rarity[None, :]))
+            total = np.asarray(query.sum(axis=1)).ravel()
+            held = sparse.csr_matrix(query @ present)
+            hits.append(_entries_at_least(held, contained * total))
+            # A fact without rare words is held in full by every sentence.
+            for empty in np.flatnonzero(contained * total <= 0).tolist():
+                near[first + empty] = bool((groups != groups[block[empty]]).any())
+        for k, j in hits:
+            other = groups[j] != groups[block[k]]
+            near[first + np.unique(k[other])] = True
+    return near
+
+
+def _entries_at_least(
+    product: sparse.csr_matrix, least: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and columns of the stored entries of ``product`` at least ``least`` of their row."""
+    coo = product.tocoo()
+    keep = coo.data >= least[coo.row]
+    return coo.row[keep], coo.col[keep]
 
 
 def _figures(numbers: frozenset[str]) -> list[float]:

@@ -30,8 +30,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
-from storyline.align.facts import BLOCK_ROWS
+from storyline.align.facts import BLOCK_ROWS, as_sparse, row_of
 from storyline.index import SentenceIndex
 from storyline.index.text import STOP_WORDS, YEAR, same_figure, stem
 from storyline.records import Conflict, ConflictSide, content_id
@@ -391,17 +392,23 @@ def _value(token: str) -> float | None:
     return float(_NUMBER_WORDS[token.lower()]) if token.lower() in _NUMBER_WORDS else None
 
 
-def _related_pairs(sims: np.ndarray, rows: np.ndarray) -> Iterator[tuple[int, int]]:
-    """Pairs ``i < j`` of ``rows`` at least loosely related, in row order; a block of rows at
-    a time, so that no copy of the whole similarity matrix is made."""
+def _related_pairs(sims: sparse.csr_matrix, rows: np.ndarray) -> Iterator[tuple[int, int, float]]:
+    """Pairs ``i < j`` of ``rows`` (ascending) at least loosely related, with their
+    similarity, in row order; a block of rows at a time."""
     for first in range(0, len(rows), BLOCK_ROWS):
-        block = sims[np.ix_(rows[first : first + BLOCK_ROWS], rows)] >= LOOSELY_RELATED
-        a, b = np.nonzero(block)
-        upper = first + a < b
-        yield from zip(rows[first + a[upper]].tolist(), rows[b[upper]].tolist(), strict=True)
+        block = sims[rows[first : first + BLOCK_ROWS]][:, rows].tocsr()
+        block.sort_indices()
+        pairs = block.tocoo()
+        keep = (pairs.data >= LOOSELY_RELATED) & (first + pairs.row < pairs.col)
+        yield from zip(
+            rows[first + pairs.row[keep]].tolist(),
+            rows[pairs.col[keep]].tolist(),
+            pairs.data[keep].tolist(),
+            strict=True,
+        )
 
 
-def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
+def number_conflicts(index: SentenceIndex, sims: sparse.spmatrix | np.ndarray) -> list[Conflict]:
     """Conflicts over figures between independent sources.
 
     Each pair of conflicting sentences links them; one conflict is made per counted thing and
@@ -409,6 +416,7 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
     different things ("nine killed" in one pair, "13 wounded" in another) stay apart.
     """
     units = index.units
+    sims = as_sparse(sims)
     per_unit = [figures(u.text) for u in units]
     keys = [{f.key for f in figs} for figs in per_unit]
     # Only sentences with a figure can conflict: the pairs are looked at among them.
@@ -424,7 +432,7 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
             node = parent[node]
         return node
 
-    for i, j in _related_pairs(sims, rows):
+    for i, j, similarity in _related_pairs(sims, rows):
         a, b = units[i], units[j]
         shared = keys[i] & keys[j]
         if (
@@ -438,7 +446,7 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
             # are updates, not a disagreement.
             if counted in CASUALTIES and _different_days(index, a.article, b.article):
                 continue
-            if sims[i, j] < RELATED_THRESHOLD and not _same_context(
+            if similarity < RELATED_THRESHOLD and not _same_context(
                 per_unit[i], per_unit[j], counted
             ):
                 continue
@@ -466,7 +474,7 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
                 for x, y in pairs
                 if _near(x, y)
                 and not _compatible(x, y)
-                and (sims[i, j] >= SAME_FACT or x.context & y.context)
+                and (similarity >= SAME_FACT or x.context & y.context)
             ]
             for x, y in pairs:
                 links[counted][i].add(x)
@@ -508,7 +516,7 @@ def number_conflicts(index: SentenceIndex, sims: np.ndarray) -> list[Conflict]:
 
 def _source_gives_two(
     index: SentenceIndex,
-    sims: np.ndarray,
+    sims: sparse.csr_matrix,
     per_unit: Sequence[list[Figure]],
     holders: Sequence[int],
     counted: str,
@@ -520,9 +528,10 @@ def _source_gives_two(
     count and an update ("Twelve dockers were hurt", later "Thirteen"), which is no
     disagreement between outlets."""
     given: dict[int, set[float]] = defaultdict(set)
-    rows = list(members)
     for u in holders:  # the units that give a figure of the counted thing
-        if u not in members and not (sims[u, rows] >= RELATED_THRESHOLD).any():
+        if u not in members and not any(
+            row_of(sims, u).get(m, 0.0) >= RELATED_THRESHOLD for m in members
+        ):
             continue
         values = {f.value for f in per_unit[u] if f.key == counted} & by_value.keys()
         given[index.groups[index.units[u].article]] |= values
