@@ -15,12 +15,15 @@ so no case should grow with the size of its input past that.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import random
-import subprocess
 import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from child import run_child
 
 _CHILD = r"""
 import json, resource, sys, time
@@ -100,23 +103,10 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- |")
     for name in args.names or list(table):
         text = table[name]
-        try:
-            done = subprocess.run(
-                [sys.executable, "-c", _CHILD],
-                input=text,
-                capture_output=True,
-                text=True,
-                timeout=args.timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            print(f"| {name} | {len(text):,} | > {args.timeout:.0f} | - | timed out |", flush=True)
+        report = run_child(_CHILD, [], stdin=text, timeout=args.timeout)
+        if isinstance(report, str):
+            print(f"| {name} | {len(text):,} | - | - | {report} |", flush=True)
             continue
-        if done.returncode != 0:
-            tail = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
-            print(f"| {name} | {len(text):,} | - | - | failed: {tail[0][:80]} |", flush=True)
-            continue
-        report = json.loads(done.stdout.strip().splitlines()[-1])
         print(
             f"| {name} | {len(text):,} | {report['seconds']:.1f} | {report['peak_mib']:.0f} "
             f"| {report['result']} |",
