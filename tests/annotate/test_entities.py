@@ -387,6 +387,34 @@ def test_a_name_ending_in_a_kind_of_place_is_no_person() -> None:
     assert kinds["Velder Avenue"] == "place" and kinds["Matt Orsen"] == "person"
 
 
+def test_a_dateline_a_list_of_counties_and_a_platform_are_no_people() -> None:
+    a = article(
+        "ST. ORLIN, Vrn. (Coastline Wire) — Health officials reported a sixth death.",
+        "The virus was found in Tarrow, Vesk, Holm and Van Hollen counties, Mira Dask said.",
+        "The union said on Twitter that it would strike, and Dask repeated it on Twitter.",
+        "By TELU VARGA",
+        id="k7",
+    )
+    mentions = [
+        _mention(a, "ORLIN"),
+        _mention(a, "Tarrow"),
+        _mention(a, "Vesk"),
+        _mention(a, "Holm"),
+        _mention(a, "Van Hollen"),
+        _mention(a, "Mira Dask"),
+        _mention(a, "Twitter"),
+        _mention(a, "Dask", nth=1),
+        _mention(a, "Twitter", nth=1),
+        _mention(a, "TELU VARGA"),
+    ]
+    kinds = {e.name: e.type for e in merge_entities([a], mentions)}
+    assert kinds["Mira Dask"] == "person"
+    assert kinds["TELU VARGA"] == "person"  # a byline in capitals is no dateline
+    for place in ("ORLIN", "Tarrow", "Vesk", "Holm", "Van Hollen"):
+        assert kinds[place] == "place", place
+    assert kinds["Twitter"] == "organisation"
+
+
 def test_a_name_a_role_or_the_word_before_calls_an_organisation_is_none_of_a_person() -> None:
     a = article(
         "Velna Unity, the political wing of the Lestra rebels, called a strike on Monday.",
@@ -794,3 +822,58 @@ def test_the_recognizer_reads_a_sentence_without_end_in_bounded_pieces() -> None
     assert "".join(text[s:e] + " " for s, e in spans).split() == text.split()
     found = find_mentions([segment_article(article(text, id="long"))])
     assert [m.text for m in found if m.type == "PERSON"] == ["Ines Varga"]
+
+
+def test_executive_and_manager_are_titles_before_a_name() -> None:
+    a = article(
+        "Lestra Chief Executive Mara Lindqvist flew to Dask on Monday.",
+        "Harbour Project Manager Ivo Telu said the quay would open in May.",
+        "Lindqvist and Telu met later.",
+        id="k8",
+    )
+    people = {e.name: e.roles for e in find_entities([a]) if e.type == "person"}
+    assert people == {
+        "Mara Lindqvist": ("Lestra Chief Executive",),
+        "Ivo Telu": ("Harbour Project Manager",),
+    }
+
+
+def test_a_heading_in_capitals_and_a_score_are_no_part_of_a_persons_name(monkeypatch) -> None:
+    from storyline.annotate import mentions as mentions_module
+
+    a = article(
+        "VARENIA WINS AGAIN",
+        "Lestra beat Dask on Sunday, with Ivo Telu 6-4, 6-3 winners over the Holm pair.",
+        "By STEVE VARGA",
+        id="k9",
+    )
+    # What the recognizer might tag as people in such a text.
+    tagged = ["VARENIA WINS AGAIN", "Ivo Telu 6-4", "STEVE VARGA"]
+    monkeypatch.setattr(
+        mentions_module,
+        "_with_titled_names",
+        lambda text, tokens: [(text.index(s), text.index(s) + len(s), "PERSON") for s in tagged],
+    )
+    people = {m.text for m in find_mentions([a]) if m.type == "PERSON"}
+    assert people == {"Ivo Telu", "STEVE VARGA"}
+
+
+def test_a_name_ending_in_a_newspaper_or_a_street_word_is_no_person() -> None:
+    a = article(
+        "The Lestra Courant said the parade would pass Jolinda Drive at noon.",
+        "Mira Holm told the Lestra Courant she would watch from Jolinda Drive.",
+        id="k10",
+    )
+    mentions = [
+        _mention(a, "Lestra Courant"),
+        _mention(a, "Jolinda Drive"),
+        _mention(a, "Mira Holm"),
+        _mention(a, "Lestra Courant", nth=1),
+        _mention(a, "Jolinda Drive", nth=1),
+    ]
+    kinds = {e.name: e.type for e in merge_entities([a], mentions)}
+    assert kinds == {
+        "Lestra Courant": "organisation",
+        "Jolinda Drive": "place",
+        "Mira Holm": "person",
+    }

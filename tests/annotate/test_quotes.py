@@ -658,3 +658,33 @@ def test_a_quote_is_shown_with_its_dashes_and_inner_quotation_marks_set() -> Non
         "What they built was a ‘better ferry",
     ]
     assert all(v.text == q.text for q in quotes for v in q.variants)
+
+
+def test_a_first_person_columnist_and_a_frequency_adverb() -> None:
+    a = article(
+        "Game-day snacks need not be heavy.",
+        "That’s why I always tell my clients: “an open face is a happy face!”",
+        "Ilse Brandt often tells her readers: “keep the bread thin.”",
+        id="column",
+    )
+    found = dict(speakers(a))
+    # The writer speaks ("I"), and is nobody named; "That’s why" opens no speaker.
+    assert found.get("an open face is a happy face!") is None
+    assert found["keep the bread thin."] == "Ilse Brandt"
+
+
+def test_an_attribution_after_a_run_on_or_a_description_and_no_preposition_speaks() -> None:
+    a = article(
+        "Teachers threatened a strike on Monday.",
+        '"The teachers will not accept anything short of the full rise" proposed in May, '
+        "said union secretary Ilse Varga on Wednesday.",
+        '"It was the best match of my year," the 14th-ranked Telu said.',
+        "Amid growing criticism of the plan, the board allowed Holm to call it “a fair deal "
+        "for every worker in the port.”",
+        id="late",
+    )
+    found = dict(speakers(a))
+    assert found["The teachers will not accept anything short of the full rise"] == "Ilse Varga"
+    # The description ends in the name: not "the" (the description cut at "-ranked").
+    assert found["It was the best match of my year"] in {"the 14th-ranked Telu", "Telu"}
+    assert found.get("a fair deal for every worker in the port.") != "Amid"

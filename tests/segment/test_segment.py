@@ -81,6 +81,21 @@ def test_doubled_typewriter_quotes_are_one_mark():
     ]
 
 
+def test_two_single_closing_marks_close_a_double_quote() -> None:
+    from storyline.segment.quotes import find_quotes
+
+    text = (
+        "“It was a trick,’’ Ivo Telu told the Lestra Post. “And a poor one.” "
+        "‘‘We go,’’ Holm said. “It’s Holm’s,” she said."
+    )
+    assert [s.of(text) for s in find_quotes(text)] == [
+        "It was a trick",
+        "And a poor one.",
+        "We go",
+        "It’s Holm’s",
+    ]
+
+
 def test_a_dateline_with_an_abbreviated_state_is_not_a_sentence_of_its_own() -> None:
     text = "PORTMAN, Va. (Coastline Wire) -- The ferry resumed service. It was full."
     found = [text[s.start : s.end] for s in split_sentences(text)]

@@ -264,6 +264,8 @@ def find_mentions(
                 for s, e, lab in clean_span(article.text, start, end, label):
                     if lab == "PERSON":
                         s = _after_portfolio(article.text, s, e, lowercase)
+                        if _heading_in_capitals(article.text[s:e]):
+                            continue
                     if s < e:
                         pieces.append((article, s, e, lab, label))
     votes: dict[str, Counter[str]] = {}
@@ -478,9 +480,28 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     if tail:
         start, end = _trim(text, start, start + tail.start())
     start = _strip_leading(text, start, end, label)
+    while label == "PERSON" and (figure := _FIGURE_AT_END.search(text, start, end)):
+        end = figure.start()  # "Nicolas Jarry 6-4": a score after the name
     if _is_name(text[start:end]):
         out.append((start, end, label))
     return out
+
+
+def _heading_in_capitals(surface: str) -> bool:
+    """Whether a span in capitals is a heading, not a name ("WILL SOMEONE", "KAZAKHSTAN WINS
+    AGAIN"): a name holds no function word but its particles ("DE LA CRUZ")."""
+    words = surface.lower().split()
+    return (
+        len(words) > 1
+        and surface.isupper()
+        and any(w in STOP_WORDS and w not in _NAME_PARTICLES for w in words)
+    )
+
+
+_NAME_PARTICLES = frozenset("de da di del della der den van von la le du al el bin y e".split())
+
+
+_FIGURE_AT_END = re.compile(r"\s+\S*\d\S*$")
 
 
 def _plural_name(text: str, possessor: re.Match[str], end: int) -> bool:

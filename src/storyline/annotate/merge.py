@@ -23,6 +23,7 @@ from storyline.annotate.names import (
     surname,
 )
 from storyline.annotate.roles import RoleContext
+from storyline.ingest.metadata import dateline
 from storyline.records import Article
 
 _TYPES = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
@@ -34,7 +35,13 @@ _PLACE_HEADS = frozenset(
     for w in """avenue street road boulevard lane square park river lake mountain mountains
     county bay island islands bridge airport hospital harbour harbor valley canyon beach coast
     desert forest province district campground stadium arena center centre atoll
-    peninsula""".split()
+    peninsula drive highway parkway expressway freeway terrace plaza""".split()
+)
+# Last words of newspapers' names ("Hartford Courant", "Miami Herald"): organisations.
+_PRESS_HEADS = frozenset(
+    key(w)
+    for w in """herald tribune courant gazette journal chronicle telegraph courier inquirer
+    examiner dispatch times""".split()
 )
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?")
 _COMPANY_SUFFIXES = frozenset(
@@ -54,6 +61,45 @@ _ORGANISATION_BEFORE = re.compile(
     r"(?:^|\W)(?:newspaper|daily|weekly|magazine|tabloid|party|coalition|movement|group|faction"
     r"|front|alliance|militia|band|broadcaster|network|agency)\s+$"
 )
+
+# Plural nouns for kinds of place: the names listed before one are places ("Barry, Cass,
+# Kalamazoo and Van Buren counties").
+_PLACE_PLURALS = frozenset(
+    """counties states provinces cities towns villages districts regions countries islands
+    territories prefectures municipalities parishes boroughs neighborhoods neighbourhoods
+    suburbs republics""".split()
+)
+_CAPITALISED = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_LIST_TO_NOUN = re.compile(
+    rf"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_CAPITALISED})*\s+(?P<noun>[a-z]+)\b"
+)
+# Platforms the recognizer takes for people ("said on Twitter"): organisations.
+_PLATFORMS = frozenset(
+    (key(w),)
+    for w in """twitter facebook instagram youtube tiktok linkedin whatsapp reddit snapchat
+    telegram wechat weibo pinterest tumblr""".split()
+)
+
+
+def _in_place_list(m: Mention, text: str) -> bool:
+    """Whether a list of names that ends on a plural kind of place follows ``m``."""
+    found = _LIST_TO_NOUN.match(text[m.end : m.end + 300])
+    return found is not None and found.group("noun") in _PLACE_PLURALS
+
+
+_CAPITALS_ONLY = re.compile(r"[A-Z .'’-]*")
+
+
+def _in_dateline(m: Mention, text: str) -> bool:
+    """Whether ``m`` is written in capitals in the dateline that opens a paragraph ("ST.
+    JOSEPH, Mich. (AP) —", "SIOUX FALLS, S.D. –"): a place."""
+    if not m.text.isupper():
+        return False
+    start = text.rfind("\n", 0, m.start) + 1
+    if not _CAPITALS_ONLY.fullmatch(text, start, m.start):
+        return False  # "By ROBERT VALE": a byline, whatever follows
+    line = text[start : start + 200].split("\n", 1)[0]
+    return m.end <= start + len(dateline(line))
 
 
 @dataclass(slots=True)
@@ -116,6 +162,8 @@ class _Votes:
         elif _ORGANISATION_BEFORE.search(text[max(0, m.start - 16) : m.start]):
             # "the daily X": one vote, since "the group X founded" may name a person.
             self.other[k]["organisation"] += 1
+        elif _in_dateline(m, text) or _in_place_list(m, text):
+            self.other[k]["place"] += 1
         elif _not_a_person_here(m, text, tokens):
             self.against[k] += 1
         else:
@@ -192,6 +240,9 @@ def decide_types(
     for k, kind in decided.items():
         if kind == "person" and len(k) > 1 and k[-1] in _PLACE_HEADS:
             decided[k] = "place"
+    for k in decided:
+        if len(k) > 1 and k[-1] in _PRESS_HEADS:
+            decided[k] = "organisation"
     # A name written elsewhere with a company's suffix is the company ("Velder Marrow" and
     # "Velder Marrow Corp."), whatever the recognizer made of the short form.
     companies = {k[:-1] for k in decided if len(k) > 1 and k[-1].rstrip(".") in _COMPANY_SUFFIXES}
@@ -201,6 +252,8 @@ def decide_types(
     for k in decided:
         if any(len(o) == len(k) and all(map(same_word, o, k)) for o in votes.organisation):
             decided[k] = "organisation"
+    for k in _PLATFORMS & decided.keys():
+        decided[k] = "organisation"
     # The input's own outlets are organisations, whatever the recognizer made of a mention
     # ("data compiled by Coastline Wire" tagged PERSON).
     for article in articles:

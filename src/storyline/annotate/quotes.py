@@ -240,6 +240,10 @@ def _speaker(
         if subject is not None:
             return _resolve(article, subject[0], subject[1], part, people)
         return None
+    late = _late_attribution(text, part.close + 1, after_end) if not part.open_ended else None
+    if late is not None:
+        part.explicit = True
+        return _resolve(article, late.start, late.end, part, people, previous)
     if not _standalone(article, part, starts):
         return None
     if (
@@ -254,6 +258,22 @@ def _speaker(
 
 
 _ATTRIBUTION_WORDS = 12
+_COMMA = re.compile(r",\s")
+
+
+def _late_attribution(text: str, start: int, end: int) -> speech.Cue | None:
+    """An attribution after a short run-on of the quote's sentence ('"... the little deal"
+    announced in October, said Derek Scissors'): after one of its commas, with no other
+    quotation mark between."""
+    tail = text[start:end]
+    for comma in _COMMA.finditer(tail):
+        before = tail[: comma.start()]
+        if len(before.split()) > _ATTRIBUTION_WORDS or any(c in before for c in _OPENERS):
+            return None
+        cue = speech.after(text, start + comma.start(), end)
+        if cue is not None and cue.start >= 0:
+            return cue
+    return None
 
 
 def _attribution_follows(article: Article, part: _Part, s_end: int) -> bool:
@@ -487,6 +507,15 @@ def _lookup(article: Article, start: int, phrase: str, people: People) -> tuple[
         # Only a person: "the Mirovian government" is not the group "Mirovian".
         if found is not None and people.is_person(found.entity_id):
             return found, prefix
+    named = len(words)
+    while named > 1 and words[named - 1][:1].isupper():
+        named -= 1
+    if named < len(words):
+        # "the 14th-ranked Schwartzman": the person named after the description.
+        name = " ".join(words[named:])
+        found = people.resolve(article.id, start + phrase.rindex(name), name)
+        if found is not None and people.is_person(found.entity_id):
+            return found, phrase
     return None, _head_phrase(words)
 
 
@@ -495,7 +524,9 @@ def _head_phrase(words: Sequence[str]) -> str:
     kept = [words[0]]
     for w in words[1:]:
         bare = w.strip(",.;:").lower()
-        if bare in speech.SPEECH_VERBS or bare.endswith("ed") or bare in {"is", "was", "has"}:
+        # A compound ("14th-ranked", "Texas-based") is an adjective, not a verb.
+        verb_like = bare.endswith("ed") and "-" not in bare
+        if bare in speech.SPEECH_VERBS or verb_like or bare in {"is", "was", "has"}:
             break
         kept.append(w)
     return " ".join(kept)

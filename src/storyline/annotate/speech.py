@@ -40,7 +40,7 @@ _VERB = (
 # Adverbs and auxiliaries between a subject and its verb ("he also said", "she has said").
 _ADV_WORD = (
     r"(?:also|then|later|again|once|further|simply|only|still|has|have|had|would|will|did|was|"
-    r"earlier|previously|(?!(?:daily|weekly|monthly|quarterly|family|assembly|ally|rally|"
+    r"earlier|previously|always|often|sometimes|even|just|already|now|(?!(?:daily|weekly|monthly|quarterly|family|assembly|ally|rally|"
     r"supply|reply|belly|bully|tally)\b)[a-z]+ly)"
 )
 _ADV = rf"(?:{_ADV_WORD}\s+)*"
@@ -381,10 +381,13 @@ _COPULAS = frozenset({"is", "are", "was", "were"})
 _NOT_ALONE = _COPULAS | frozenset(
     "the a an has does his its us as thus yes perhaps always sometimes whereas".split()
 )
+_CONTRACTED_IS = re.compile(r"['’]s$")
 _NOT_SUBJECTS = frozenset(
     """it this that there which what who but and or so if as when while because i no not yes
     yet then now here although though since for from in on at by with after before instead
-    however meanwhile also still later earlier today yesterday thus therefore moreover""".split()
+    however meanwhile also still later earlier today yesterday thus therefore moreover amid
+    amidst despite during under among against following throughout across toward towards upon
+    until unless unlike""".split()
 )
 
 
@@ -392,6 +395,10 @@ def plausible_subject(subject: str) -> bool:
     words = subject.split()
     if not words or words[0].lower() in CALENDAR_WORDS:
         # "PARIS, September 19 -- ...": a dateline's month or a weekday speaks for no one.
+        return False
+    first = _CONTRACTED_IS.sub("", words[0].lower())
+    if first != words[0].lower() and first in _NOT_SUBJECTS:
+        # "That's why I tell my clients: ...": "that is" opens no speaker.
         return False
     if len(words) == 1:
         return words[0].lower() not in _NOT_SUBJECTS | _NOT_ALONE

@@ -23,7 +23,9 @@ _PAIRS: dict[str, str] = {
     "'": "'’",
 }
 _SINGLE = frozenset("‘'")
-_DOUBLED = frozenset({"``", "''"})
+_DOUBLED = frozenset({"``", "''", "‘‘"})
+# Two single closing marks typed for a double one ("“It was a trick,’’ he said").
+_DOUBLED_CLOSERS = frozenset({"’’", "''"})
 _OPEN_CONTEXT = re.compile(r"(?:^|[\s(\[—–-])$")
 # Any character that can open a quotation (a backquote only as half of ``): the scan jumps
 # from one to the next.
@@ -84,6 +86,8 @@ def _find_close(text: str, pos: int, end: int, closers: str, *, single: bool) ->
         ch = text[pos]
         closes = not single or (_closes_here(text, pos, end) and not text[pos - 1].isspace())
         if ch in closers and closes:
+            return pos
+        if not single and text[pos : pos + 2] in _DOUBLED_CLOSERS:
             return pos
         pos += 1
     return None

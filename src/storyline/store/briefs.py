@@ -13,8 +13,9 @@ from storyline.store.sqlite import SQLiteStore
 # stale ones. 4: a person first mentioned by surname alone is named in full. 5: story lines
 # from ledes, timeline events told by sentences that say who, speakers and titles corrected,
 # wire dashes and typewriter marks set. 6: entities of very long sentences read in pieces, no
-# number taken for a surname.
-SUMMARIZER_REVISION = 6
+# number taken for a surname. 7: datelines, lists of counties, platforms, newspapers and headings
+# in capitals are no people; late attributions and doubled closing quote marks read.
+SUMMARIZER_REVISION = 7
 
 
 def brief_options(
