@@ -688,3 +688,27 @@ def test_an_attribution_after_a_run_on_or_a_description_and_no_preposition_speak
     # The description ends in the name: not "the" (the description cut at "-ranked").
     assert found["It was the best match of my year"] in {"the 14th-ranked Telu", "Telu"}
     assert found.get("a fair deal for every worker in the port.") != "Amid"
+
+
+def test_a_day_after_the_verb_is_no_speaker() -> None:
+    a = article(
+        "The ferry service stopped for a week.",
+        "“We had some issues,” Holm, Lestra’s chairman of ports and harbours, said Tuesday at "
+        "the Dask harbour conference.",
+        id="day",
+    )
+    # The name before the long apposition speaks, not the day after the verb.
+    assert dict(speakers(a))["We had some issues"] == "Holm"
+
+
+def test_a_name_before_an_apposition_with_commas_speaks_not_the_one_told() -> None:
+    a = article(
+        "The ferry company bid for the new route.",
+        "“It is the safest path to the islands,” Ivo Telu, head of Dask Ferries, Ports, and "
+        "Docks, said in a statement.",
+        "“We all miss Vale so much,” Mira Holm added, telling Anders Lind, “since she left.”",
+        id="app",
+    )
+    found = dict(speakers(a))
+    assert found["It is the safest path to the islands"] == "Ivo Telu"
+    assert found.get("We all miss Vale so much") != "Anders Lind"

@@ -195,3 +195,14 @@ def test_a_line_that_says_how_to_reach_the_writer_is_about_the_article():
     # A report of a phone line is not one.
     kept = clean_text(text.rsplit("\n\n", 1)[0] + "\n\nResidents can call the port at 555-0100.")
     assert "555-0100" in kept.text
+
+
+def test_the_signature_of_an_embedded_post_is_removed_but_its_words_stay():
+    post = "We will keep the ferries running all winter. pic.twitter.com/a1B2c3D4e5"
+    signature = "— Ivo Telu (@ivotelu) November 19, 2026"
+    cleaned = clean_text(_page(PROSE[0], PROSE[1], post, signature, PROSE[2], PROSE[3]))
+    assert _reasons(cleaned)[signature] == rules.EMBED
+    assert "keep the ferries running" in cleaned.text
+    # A report that gives a handle and a date is no signature.
+    report = "Telu (@ivotelu) wrote on November 19, 2026 that the ferries would run all winter."
+    assert rules.sure_reason(report) is None

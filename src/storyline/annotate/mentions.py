@@ -480,8 +480,10 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     if tail:
         start, end = _trim(text, start, start + tail.start())
     start = _strip_leading(text, start, end, label)
-    while label == "PERSON" and (figure := _FIGURE_AT_END.search(text, start, end)):
-        end = figure.start()  # "Nicolas Jarry 6-4": a score after the name
+    figure = _FIGURE_IN_NAME.search(text, start, end) if label == "PERSON" else None
+    if figure is not None and not _CAPITALISED_WORD.search(text, figure.start(), end):
+        # "Ivo Telu 6-4", "Ivo Telu 1 goal": a score after the name (not "Il Sole 24 Ore").
+        end = figure.start()
     if _is_name(text[start:end]):
         out.append((start, end, label))
     return out
@@ -501,7 +503,8 @@ def _heading_in_capitals(surface: str) -> bool:
 _NAME_PARTICLES = frozenset("de da di del della der den van von la le du al el bin y e".split())
 
 
-_FIGURE_AT_END = re.compile(r"\s+\S*\d\S*$")
+_FIGURE_IN_NAME = re.compile(r"\s+\S*\d")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z]")
 
 
 def _plural_name(text: str, possessor: re.Match[str], end: int) -> bool:

@@ -51,7 +51,8 @@ TITLES = frozenset(
     judge justice speaker chairman chairwoman chair chief director ceo ambassador envoy
     spokesman spokeswoman spokesperson leader head commissioner deputy professor doctor
     minister-president chairperson mp adm cmdr cdr maj cpl pvt attorney sheriff prosecutor
-    officer detective inspector constable trooper superintendent executive manager""".split()
+    officer detective inspector constable trooper superintendent executive manager ombudsman
+    ombudswoman""".split()
 )
 # Generic words for whoever leads ("the Mirovian leader", "the head of state"): they refer to
 # the most prominent person of the place or article, not to a written role.

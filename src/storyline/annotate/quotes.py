@@ -259,20 +259,33 @@ def _speaker(
 
 _ATTRIBUTION_WORDS = 12
 _COMMA = re.compile(r",\s")
+_LEADING_NAME = re.compile(rf"\s*(?P<name>{speech.NAME}),\s")
 
 
 def _late_attribution(text: str, start: int, end: int) -> speech.Cue | None:
     """An attribution after a short run-on of the quote's sentence ('"... the little deal"
     announced in October, said Derek Scissors'): after one of its commas, with no other
-    quotation mark between."""
+    quotation mark between. When the run-on opens on a name and a comma, the name speaks
+    and the rest is its apposition ('"...," Ivo Telu, head of Dask Ferries, Ports, and
+    Docks, said in a statement')."""
     tail = text[start:end]
     for comma in _COMMA.finditer(tail):
         before = tail[: comma.start()]
         if len(before.split()) > _ATTRIBUTION_WORDS or any(c in before for c in _OPENERS):
             return None
         cue = speech.after(text, start + comma.start(), end)
-        if cue is not None and cue.start >= 0:
-            return cue
+        verb = speech.VERB_WORD.match(text, start + comma.end())
+        if cue is None and verb is None:
+            continue
+        said = cue.verb if cue is not None else verb.group(0) if verb is not None else ""
+        if said.endswith("ing"):
+            return None  # '..., telling Cook, "...': who was told, not who spoke
+        leading = _LEADING_NAME.match(tail)
+        if leading is not None and speech.plausible_subject(leading.group("name")):
+            return speech.Cue(start + leading.start("name"), start + leading.end("name"), said)
+        if cue is None or cue.start < 0 or speech.calendar_phrase(text[cue.start : cue.end]):
+            return None  # ', said Tuesday at the conference': a day speaks for no one
+        return cue
     return None
 
 

@@ -234,6 +234,8 @@ def after(text: str, start: int, end: int) -> Cue | None:
         if m.group("appname") and not m.group("subj")[:1].isupper():
             return Cue(start + m.start("appname"), start + m.end("appname"), m.group("verb"))
         s, e = _strip(window, m.start("subj"), m.end("subj"))
+        if calendar_phrase(window[s:e]):
+            return None  # '..., said Tuesday': a day speaks for no one
         return Cue(start + s, start + e, m.group("verb"))
     return None
 
@@ -389,6 +391,17 @@ _NOT_SUBJECTS = frozenset(
     amidst despite during under among against following throughout across toward towards upon
     until unless unlike""".split()
 )
+
+
+def calendar_phrase(phrase: str) -> bool:
+    """Whether ``phrase`` opens on a day or month ("Tuesday at the conference"), not on a
+    name that looks like one ("Jan Ostby", "May Holm")."""
+    words = phrase.split()
+    return (
+        bool(words)
+        and words[0].lower() in CALENDAR_WORDS
+        and not (len(words) > 1 and words[1][:1].isupper())
+    )
 
 
 def plausible_subject(subject: str) -> bool:

@@ -30,6 +30,7 @@ PROMO = "promo/appeal (subscribe, donate, follow, newsletter)"
 NAVIGATION = "navigation/link list"
 OUTSIDE = "outside the main text (comments, teasers, footer)"
 ABOUT = "about the article (sign-off, syndication note, author)"
+EMBED = "signature of an embedded social-media post"
 SHORT = "short non-sentence line"
 LOW_SCORE = "boilerplate (low text score)"
 
@@ -202,9 +203,23 @@ def is_contact_line(text: str) -> bool:
     )
 
 
+# "— Ivo Telu (@ivotelu) November 19, 2026": the line a page's embed of a post ends with.
+_EMBED_SIGNATURE = re.compile(
+    r"[—–-]{1,2}\s*[^\n]{1,80}?\(@\w{1,30}\)\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+)
+
+
+def is_embed_signature(text: str) -> bool:
+    """The signature line under an embedded post: a dash, a name, a handle, a date."""
+    return _EMBED_SIGNATURE.fullmatch(text.strip()) is not None
+
+
 @lru_cache(maxsize=1 << 15)
 def sure_reason(text: str) -> str | None:
     """The reason to remove a line whatever the classifier says, or ``None``."""
+    if is_embed_signature(text):
+        return EMBED
     if is_credit(text):
         return PHOTO_CREDIT
     if is_tag_list(text):

@@ -14,8 +14,9 @@ from storyline.store.sqlite import SQLiteStore
 # from ledes, timeline events told by sentences that say who, speakers and titles corrected,
 # wire dashes and typewriter marks set. 6: entities of very long sentences read in pieces, no
 # number taken for a surname. 7: datelines, lists of counties, platforms, newspapers and headings
-# in capitals are no people; late attributions and doubled closing quote marks read.
-SUMMARIZER_REVISION = 7
+# in capitals are no people; late attributions and doubled closing quote marks read. 8: names
+# before a long apposition speak, embedded posts' signatures removed.
+SUMMARIZER_REVISION = 8
 
 
 def brief_options(
