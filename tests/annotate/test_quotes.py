@@ -712,3 +712,19 @@ def test_a_name_before_an_apposition_with_commas_speaks_not_the_one_told() -> No
     found = dict(speakers(a))
     assert found["It is the safest path to the islands"] == "Ivo Telu"
     assert found.get("We all miss Vale so much") != "Anders Lind"
+
+
+def test_an_age_description_is_the_one_person_who_opens_a_sentence_just_before() -> None:
+    from storyline.annotate.entities import find_entities
+
+    a = article(
+        "LESTRA (Coastline Wire) -- Mara Lindqvist, the Dask striker, scored twice on Sunday.",
+        "“I never felt so calm,” the 24-year-old said.",
+        "The coach was sacked in May by club owner Anders Holm.",
+        "“I am excited to be here,” the 56-year-old said.",
+        id="aged",
+    )
+    found = dict(speakers(a, People(find_entities([a]), articles=[a])))
+    assert found["I never felt so calm"] == "Mara Lindqvist"
+    # The one named before is no subject there: not the speaker.
+    assert found["I am excited to be here"] != "Anders Holm"

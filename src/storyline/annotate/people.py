@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from storyline.annotate import speech
 from storyline.annotate.names import GENDERED_PRONOUN, HONORIFIC_BEFORE, fold, is_title
+from storyline.ingest.metadata import dateline
 from storyline.records import Article
 
 if TYPE_CHECKING:
@@ -34,6 +35,19 @@ if TYPE_CHECKING:
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+")
 _MAX_SENTENCES_BACK = 4
+# What may come before a name that opens a sentence: quote marks, or a subordinating word
+# ("When Ana Bessel found out ..., she ...").
+_OPENING = re.compile(
+    r"[\s\"“'‘`]*(?:(?:When|After|As|Before|Although|Though|While|Since|If|Once|Until)\s+)?"
+)
+
+
+def _after_dateline(text: str) -> str:
+    """``text`` without an agency dateline at its start ("LIMA (Agency) -- ")."""
+    head = dateline(text)
+    return text[len(head) :].lstrip(" -–—_") if head else text
+
+
 # Capitalised only because they open a sentence: not part of a name.
 _FUNCTION = frozenset(
     "the a an in on at after before when while for from with by but and as if of to this that "
@@ -129,6 +143,33 @@ class People:
     def subject_before(self, article: Article, pos: int, starts: Sequence[int]) -> Person | None:
         """The person the sentences before ``pos`` are about (for a quote standing alone)."""
         return self._back(article, pos, None)
+
+    def only_one_named(self, article: Article, pos: int) -> Person | None:
+        """The one person named (outside quotes) from the sentence before ``pos``'s up to
+        ``pos``, if exactly one is, and a sentence opens on the name: "Ana Bessel won on
+        Sunday. '...,' the 24-year-old said" (but not "... sacked by Dask United. '...,' the
+        56-year-old said", where the one named is no subject)."""
+        sentences = article.sentences
+        k = bisect_right([s.start for s in sentences], pos) - 1
+        if k < 0:
+            return None
+        window = sentences[max(k - 1, 0) : k + 1]
+        found = {
+            p.entity_id: p
+            for p in self._mentions.get(article.id, [])
+            if window[0].start <= p.start < pos
+            and p.entity_id in self._people
+            and not any(q.start <= p.start < q.end for q in article.quotes)
+        }
+        if len(found) != 1:
+            return None
+        person = next(iter(found.values()))
+        opens = any(
+            s.start <= person.start < s.end
+            and _OPENING.fullmatch(_after_dateline(article.text[s.start : person.start]))
+            for s in window
+        )
+        return person if opens else None
 
     def is_person(self, entity_id: str | None) -> bool:
         """Whether ``entity_id`` is a person's (not an organisation's, a place's, a group's)."""

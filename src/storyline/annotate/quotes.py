@@ -259,6 +259,7 @@ def _speaker(
 
 _ATTRIBUTION_WORDS = 12
 _COMMA = re.compile(r",\s")
+_AGED = re.compile(r"[Tt]he\s+\d{1,3}-year-old\b")
 _LEADING_NAME = re.compile(rf"\s*(?P<name>{speech.NAME}),\s")
 
 
@@ -520,6 +521,11 @@ def _lookup(article: Article, start: int, phrase: str, people: People) -> tuple[
         # Only a person: "the Mirovian government" is not the group "Mirovian".
         if found is not None and people.is_person(found.entity_id):
             return found, prefix
+    if _AGED.match(phrase):
+        # "..., the 24-year-old actress said": the one person named just before.
+        found = people.only_one_named(article, start)
+        if found is not None:
+            return found, phrase
     named = len(words)
     while named > 1 and words[named - 1][:1].isupper():
         named -= 1

@@ -15,8 +15,8 @@ from storyline.store.sqlite import SQLiteStore
 # wire dashes and typewriter marks set. 6: entities of very long sentences read in pieces, no
 # number taken for a surname. 7: datelines, lists of counties, platforms, newspapers and headings
 # in capitals are no people; late attributions and doubled closing quote marks read. 8: names
-# before a long apposition speak, embedded posts' signatures removed.
-SUMMARIZER_REVISION = 8
+# before a long apposition speak, embedded posts' signatures removed, "the 24-year-old" named.
+SUMMARIZER_REVISION = 9
 
 
 def brief_options(
