@@ -482,7 +482,7 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
     start = _strip_leading(text, start, end, label)
     figure = _FIGURE_IN_NAME.search(text, start, end) if label == "PERSON" else None
     if figure is not None and not _CAPITALISED_WORD.search(text, figure.start(), end):
-        # "Ivo Telu 6-4", "Ivo Telu 1 goal": a score after the name (not "Il Sole 24 Ore").
+        # "Ivo Telu 6-4", "Ivo Telu 1 goal": a score after the name (not "Radio Lestra 24 Ore").
         end = figure.start()
     if _is_name(text[start:end]):
         out.append((start, end, label))
@@ -490,7 +490,7 @@ def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, i
 
 
 def _heading_in_capitals(surface: str) -> bool:
-    """Whether a span in capitals is a heading, not a name ("WILL SOMEONE", "KAZAKHSTAN WINS
+    """Whether a span in capitals is a heading, not a name ("WILL SOMEONE", "VARENIA WINS
     AGAIN"): a name holds no function word but its particles ("DE LA CRUZ")."""
     words = surface.lower().split()
     return (

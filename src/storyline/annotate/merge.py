@@ -37,7 +37,7 @@ _PLACE_HEADS = frozenset(
     desert forest province district campground stadium arena center centre atoll
     peninsula drive highway parkway expressway freeway terrace plaza""".split()
 )
-# Last words of newspapers' names ("Hartford Courant", "Miami Herald"): organisations.
+# Last words of newspapers' names ("Lestra Courant", "Dask Herald"): organisations.
 _PRESS_HEADS = frozenset(
     key(w)
     for w in """herald tribune courant gazette journal chronicle telegraph courier inquirer
@@ -62,8 +62,8 @@ _ORGANISATION_BEFORE = re.compile(
     r"|front|alliance|militia|band|broadcaster|network|agency)\s+$"
 )
 
-# Plural nouns for kinds of place: the names listed before one are places ("Barry, Cass,
-# Kalamazoo and Van Buren counties").
+# Plural nouns for kinds of place: the names listed before one are places ("Tarrow, Vesk,
+# Holm and Van Hollen counties").
 _PLACE_PLURALS = frozenset(
     """counties states provinces cities towns villages districts regions countries islands
     territories prefectures municipalities parishes boroughs neighborhoods neighbourhoods
@@ -92,7 +92,7 @@ _CAPITALS_ONLY = re.compile(r"[A-Z .'’-]*")
 
 def _in_dateline(m: Mention, text: str) -> bool:
     """Whether ``m`` is written in capitals in the dateline that opens a paragraph ("ST.
-    JOSEPH, Mich. (AP) —", "SIOUX FALLS, S.D. –"): a place."""
+    ORLIN, Vrn. (Wire) —", "PORT SKARRE, Vrn. –"): a place."""
     if not m.text.isupper():
         return False
     start = text.rfind("\n", 0, m.start) + 1

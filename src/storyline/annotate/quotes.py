@@ -265,7 +265,7 @@ _LEADING_NAME = re.compile(rf"\s*(?P<name>{speech.NAME}),\s")
 
 def _late_attribution(text: str, start: int, end: int) -> speech.Cue | None:
     """An attribution after a short run-on of the quote's sentence ('"... the little deal"
-    announced in October, said Derek Scissors'): after one of its commas, with no other
+    proposed in May, said Ilse Varga'): after one of its commas, with no other
     quotation mark between. When the run-on opens on a name and a comma, the name speaks
     and the rest is its apposition ('"...," Ivo Telu, head of Dask Ferries, Ports, and
     Docks, said in a statement')."""
@@ -280,7 +280,7 @@ def _late_attribution(text: str, start: int, end: int) -> speech.Cue | None:
             continue
         said = cue.verb if cue is not None else verb.group(0) if verb is not None else ""
         if said.endswith("ing"):
-            return None  # '..., telling Cook, "...': who was told, not who spoke
+            return None  # '..., telling Lind, "...': who was told, not who spoke
         leading = _LEADING_NAME.match(tail)
         if leading is not None and speech.plausible_subject(leading.group("name")):
             return speech.Cue(start + leading.start("name"), start + leading.end("name"), said)
@@ -522,7 +522,7 @@ def _lookup(article: Article, start: int, phrase: str, people: People) -> tuple[
         if found is not None and people.is_person(found.entity_id):
             return found, prefix
     if _AGED.match(phrase):
-        # "..., the 24-year-old actress said": the one person named just before.
+        # "..., the 31-year-old striker said": the one person named just before.
         found = people.only_one_named(article, start)
         if found is not None:
             return found, phrase
@@ -530,7 +530,7 @@ def _lookup(article: Article, start: int, phrase: str, people: People) -> tuple[
     while named > 1 and words[named - 1][:1].isupper():
         named -= 1
     if named < len(words):
-        # "the 14th-ranked Schwartzman": the person named after the description.
+        # "the 14th-ranked Telu": the person named after the description.
         name = " ".join(words[named:])
         found = people.resolve(article.id, start + phrase.rindex(name), name)
         if found is not None and people.is_person(found.entity_id):
