@@ -238,11 +238,10 @@ def decide_types(
             decided[k] = pool.most_common(1)[0][0] if pool else "place"
     # A name whose last word says what kind of place it is ("Melrose Avenue") is none.
     for k, kind in decided.items():
-        if kind == "person" and len(k) > 1 and k[-1] in _PLACE_HEADS:
-            decided[k] = "place"
-    for k in decided:
         if len(k) > 1 and k[-1] in _PRESS_HEADS:
             decided[k] = "organisation"
+        elif kind == "person" and len(k) > 1 and k[-1] in _PLACE_HEADS:
+            decided[k] = "place"
     # A name written elsewhere with a company's suffix is the company ("Velder Marrow" and
     # "Velder Marrow Corp."), whatever the recognizer made of the short form.
     companies = {k[:-1] for k in decided if len(k) > 1 and k[-1].rstrip(".") in _COMPANY_SUFFIXES}

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from storyline.annotate import speech
 from storyline.annotate.names import GENDERED_PRONOUN, HONORIFIC_BEFORE, fold, is_title
-from storyline.ingest.metadata import dateline
+from storyline.index.units import strip_dateline
 from storyline.records import Article
 
 if TYPE_CHECKING:
@@ -42,10 +42,10 @@ _OPENING = re.compile(
 )
 
 
-def _after_dateline(text: str) -> str:
-    """``text`` without an agency dateline at its start ("LIMA (Agency) -- ")."""
-    head = dateline(text)
-    return text[len(head) :].lstrip(" -–—_") if head else text
+def _before_name(text: str, name: str) -> str:
+    """What comes before ``name`` at the end of ``text``, past an agency dateline."""
+    rest = strip_dateline(text)
+    return rest[: len(rest) - len(name)] if rest.endswith(name) else rest
 
 
 # Capitalised only because they open a sentence: not part of a name.
@@ -166,7 +166,7 @@ class People:
         person = next(iter(found.values()))
         opens = any(
             s.start <= person.start < s.end
-            and _OPENING.fullmatch(_after_dateline(article.text[s.start : person.start]))
+            and _OPENING.fullmatch(_before_name(article.text[s.start : person.end], person.text))
             for s in window
         )
         return person if opens else None

@@ -276,9 +276,9 @@ def _late_attribution(text: str, start: int, end: int) -> speech.Cue | None:
             return None
         cue = speech.after(text, start + comma.start(), end)
         verb = speech.VERB_WORD.match(text, start + comma.end())
-        if cue is None and verb is None:
+        said = cue.verb if cue is not None else verb.group(0) if verb is not None else None
+        if said is None:
             continue
-        said = cue.verb if cue is not None else verb.group(0) if verb is not None else ""
         if said.endswith("ing"):
             return None  # '..., telling Lind, "...': who was told, not who spoke
         leading = _LEADING_NAME.match(tail)

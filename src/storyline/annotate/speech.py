@@ -40,8 +40,9 @@ _VERB = (
 # Adverbs and auxiliaries between a subject and its verb ("he also said", "she has said").
 _ADV_WORD = (
     r"(?:also|then|later|again|once|further|simply|only|still|has|have|had|would|will|did|was|"
-    r"earlier|previously|always|often|sometimes|even|just|already|now|(?!(?:daily|weekly|monthly|quarterly|family|assembly|ally|rally|"
-    r"supply|reply|belly|bully|tally)\b)[a-z]+ly)"
+    r"earlier|previously|always|often|sometimes|even|just|already|now|"
+    r"(?!(?:daily|weekly|monthly|quarterly|family|assembly|ally|rally|supply|reply|belly|bully|"
+    r"tally)\b)[a-z]+ly)"
 )
 _ADV = rf"(?:{_ADV_WORD}\s+)*"
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
