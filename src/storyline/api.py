@@ -52,10 +52,17 @@ def _title(
     return next((a.title for a in articles if usable_title(a.title)), None)
 
 
-def build_pipeline(summary: SummaryConfig, analysis: AnalysisConfig | None = None) -> Pipeline:
+def build_pipeline(
+    summary: SummaryConfig, analysis: AnalysisConfig | None = None, *, any_language: bool = False
+) -> Pipeline:
     """The standard pipeline: clean, segment, analyze, summarize."""
     return Pipeline(
-        [PrepareStage(), SegmentStage(), AnalyzeStage(analysis), SummarizeStage(summary)]
+        [
+            PrepareStage(any_language=any_language),
+            SegmentStage(),
+            AnalyzeStage(analysis),
+            SummarizeStage(summary),
+        ]
     )
 
 
@@ -114,6 +121,7 @@ def brief(
     verbatim: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     selection: SelectionConfig | None = None,
+    any_language: bool = False,
     progress: Progress | None = None,
 ) -> Brief:
     """Read, clean and summarize ``inputs`` into a cited :class:`Brief`.
@@ -123,7 +131,8 @@ def brief(
     ``sentences`` given, ``words`` is ignored unless also given explicitly). Summary sentences
     are trimmed of leading connectives, weekday references and datelines, and a person first
     mentioned by surname alone is named in full, unless ``verbatim``.
-    Unusable inputs end up in ``Brief.rejected``; if none is usable,
+    The analysis reads English: articles clearly in another language are rejected unless
+    ``any_language``. Unusable inputs end up in ``Brief.rejected``; if none is usable,
     :class:`NoUsableInputError` is raised.
     """
     if sentences is not None and words == 120:
@@ -136,11 +145,13 @@ def brief(
         selection=selection or SelectionConfig(),
     )
     raw, rejected = load(inputs, max_bytes=max_bytes)
-    batch = build_pipeline(config)(Batch(inputs=tuple(raw), rejected=tuple(rejected)), progress)
+    pipeline = build_pipeline(config, any_language=any_language)
+    batch = pipeline(Batch(inputs=tuple(raw), rejected=tuple(rejected)), progress)
     options: dict[str, object] = {
         "words": words,
         "sentences": sentences,
         "verbatim": verbatim,
         "max_bytes": max_bytes,
+        "any_language": any_language,
     }
     return _result(batch, focus, options)

@@ -59,6 +59,12 @@ _max_bytes = click.option(
     show_default=True,
     help="Reject any input (file or JSON line) larger than this.",
 )
+_any_language = click.option(
+    "--any-language",
+    is_flag=True,
+    help="Keep articles in languages other than English (by default they are rejected: the "
+    "analysis reads English only).",
+)
 _progress = click.option(
     "--progress/--no-progress",
     default=None,
@@ -118,6 +124,7 @@ def main() -> None:
     help="Write to this file instead of standard output.",
 )
 @_max_bytes
+@_any_language
 @_progress
 def brief(
     paths: tuple[str, ...],
@@ -128,6 +135,7 @@ def brief(
     fmt: str,
     output: Path | None,
     max_bytes: int,
+    any_language: bool,
     progress: bool | None,
 ) -> None:
     """Write a cited brief of the articles in PATH... (Markdown, JSON or HTML).
@@ -147,6 +155,7 @@ def brief(
                 focus=focus,
                 verbatim=verbatim,
                 max_bytes=max_bytes,
+                any_language=any_language,
                 progress=report,
             )
     except StorylineError as exc:
@@ -172,9 +181,15 @@ def brief(
     help="Write to this file instead of standard output.",
 )
 @_max_bytes
+@_any_language
 @_progress
 def clean(
-    paths: tuple[str, ...], fmt: str, output: Path | None, max_bytes: int, progress: bool | None
+    paths: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    max_bytes: int,
+    any_language: bool,
+    progress: bool | None,
 ) -> None:
     """Print just the cleaned text of each article in PATH...
 
@@ -185,7 +200,7 @@ def clean(
     show = sys.stderr.isatty() if progress is None else progress
     raw, rejected = load(list(paths), max_bytes=max_bytes)
     with progress_bar(show) as report:
-        articles, more = prepare(raw, report)
+        articles, more = prepare(raw, report, any_language=any_language)
     rejected.extend(more)
     for rejection in rejected:
         click.echo(f"storyline: rejected {rejection.source}: {rejection.reason}", err=True)

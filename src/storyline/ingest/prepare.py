@@ -18,6 +18,7 @@ from storyline.clean.blocks import normalise
 from storyline.clean.rules import HEADLINE, reason_for
 from storyline.index.units import typographic_quotes, wire_dashes
 from storyline.ingest.html import extract_page
+from storyline.ingest.language import foreign_language
 from storyline.ingest.metadata import dateline, find_date, find_outlet, infer_published
 from storyline.ingest.roundup import roundup_items
 from storyline.pipeline import Batch, Progress
@@ -28,6 +29,10 @@ MIN_ARTICLE_WORDS = 15
 #: article); the rest is recorded as removed. Cross-source analysis compares every sentence
 #: with every other, so an unbounded text (a log, a book) would take minutes and gigabytes.
 MAX_ARTICLE_CHARS = 150_000
+#: Why an input in another language is set aside (after "written in <language>").
+NOT_ENGLISH = (
+    "not English: the analysis reads English only (the any-language option keeps such articles)"
+)
 _HEADER_REASONS = ("date", "header", "byline", "dateline", "updated")
 
 
@@ -209,9 +214,13 @@ def _infer(
 
 
 def prepare(
-    inputs: Sequence[RawInput], progress: Progress | None = None
+    inputs: Sequence[RawInput], progress: Progress | None = None, *, any_language: bool = False
 ) -> tuple[list[Article], list[Rejection]]:
-    """Clean every input; inputs with no usable text become rejections."""
+    """Clean every input; inputs with no usable text become rejections.
+
+    So do texts clearly written in a language other than English (the analysis reads
+    English only), unless ``any_language``.
+    """
     rejected: list[Rejection] = []
     extracted: list[_Extracted] = []
     for item in map(_extract, inputs):
@@ -237,6 +246,10 @@ def prepare(
                     f"span{'s' * (len(result.removed) != 1)} removed)",
                 )
             )
+            continue
+        language = None if any_language else foreign_language(result.text)
+        if language is not None:
+            rejected.append(Rejection(source, f"written in {language}, {NOT_ENGLISH}"))
             continue
         article_id = item.raw.id or content_id(item.raw.content)
         if article_id in seen:
@@ -297,8 +310,11 @@ class PrepareStage:
     requires = frozenset({"inputs"})
     provides = frozenset({"articles"})
 
+    def __init__(self, *, any_language: bool = False) -> None:
+        self.any_language = any_language
+
     def __call__(self, batch: Batch, progress: Progress | None = None) -> Batch:
-        articles, rejected = prepare(batch.inputs, progress)
+        articles, rejected = prepare(batch.inputs, progress, any_language=self.any_language)
         return batch.replace(
             articles=tuple(articles),
             rejected=(*batch.rejected, *rejected),

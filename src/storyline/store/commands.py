@@ -81,6 +81,12 @@ def _progress_reporter(show: bool) -> Any:
     help="Reject any input (file or JSON line) larger than this [default: 5000000].",
 )
 @click.option(
+    "--any-language",
+    is_flag=True,
+    help="Keep articles in languages other than English (by default they are rejected: the "
+    "analysis reads English only).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Show a progress bar on standard error (default: when it is a terminal).",
@@ -91,6 +97,7 @@ def ingest(
     batch_size: int,
     jobs: int,
     max_bytes: int | None,
+    any_language: bool,
     progress: bool | None,
 ) -> None:
     """Add the articles in PATH... to the story store, clustering them into stories.
@@ -119,6 +126,7 @@ def ingest(
                 jobs=jobs,
                 total=len(items),
                 progress=report_progress,
+                any_language=any_language,
             )
         finally:
             close()

@@ -23,8 +23,8 @@ DEFAULT_BATCH = 200
 Prepared = tuple[list[Article], list[Rejection]]
 
 
-def _prepare(inputs: list[RawInput]) -> Prepared:
-    return prepare(inputs)
+def _prepare(inputs: list[RawInput], any_language: bool = False) -> Prepared:
+    return prepare(inputs, any_language=any_language)
 
 
 def _batches(
@@ -46,6 +46,7 @@ def ingest(
     total: int | None = None,
     progress: Progress | None = None,
     on_commit: Callable[[BatchResult], None] | None = None,
+    any_language: bool = False,
 ) -> IngestReport:
     """Store every usable input of ``items`` (raw inputs, or rejections made while reading).
 
@@ -70,7 +71,9 @@ def ingest(
                 seen.add(article_id)
                 fresh.append(r)
         work: Future[Prepared] | Prepared = (
-            pool.submit(_prepare, fresh) if pool is not None and fresh else _prepare(fresh)
+            pool.submit(_prepare, fresh, any_language)
+            if pool is not None and fresh
+            else _prepare(fresh, any_language)
         )
         pending.append((work, rejected, n, len(raw) - len(fresh)))
 
