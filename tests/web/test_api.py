@@ -192,6 +192,24 @@ def test_ingest_reports_rejections(writable: TestClient) -> None:
     assert "neither" in body["rejected"][0]["reason"]
 
 
+def test_ingest_sets_other_languages_aside_unless_asked(writable: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    # A fictional report, in Spanish.
+    spanish = {
+        "text": "El sindicato de los trabajadores del puerto dijo el viernes que la huelga"
+        " seguirá hasta que la autoridad portuaria acepte hablar de los salarios del turno de"
+        " noche. Los barcos esperan fuera del rompeolas, y las doce grúas están paradas desde"
+        " el comienzo de la semana, según un portavoz de la empresa que las opera en el puerto."
+    }
+    refused = writable.post("/api/articles", json={"articles": [spanish]}, headers=auth).json()
+    assert refused["stored"] == []
+    assert refused["rejected"][0]["reason"].startswith("written in Spanish, not English")
+    kept = writable.post(
+        "/api/articles", json={"articles": [spanish], "any_language": True}, headers=auth
+    ).json()
+    assert len(kept["stored"]) == 1 and kept["rejected"] == []
+
+
 @pytest.mark.parametrize(
     "payload", [{"articles": []}, {"articles": "x"}, [ARTICLE], {"articles": [{"text": 5}]}]
 )

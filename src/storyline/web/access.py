@@ -126,9 +126,10 @@ class StoreAccess:
         return found[0], placement[0], placement[1]
 
     def add(
-        self, items: Sequence[RawInput | Rejection]
+        self, items: Sequence[RawInput | Rejection], *, any_language: bool = False
     ) -> tuple[list[Placement], list[str], list[Rejection]]:
-        """Clean, store and cluster ``items`` (one writer at a time).
+        """Clean, store and cluster ``items`` (one writer at a time); articles in a
+        language other than English are rejected unless ``any_language``.
 
         Returns where each new article went, the ids of inputs already stored (or repeated
         in ``items``), and the inputs rejected.
@@ -138,7 +139,7 @@ class StoreAccess:
         with self._write_lock:
             store = self.reader()
             known = store.known_ids(ids)
-            report = ingest(store, items, on_commit=results.append)
+            report = ingest(store, items, on_commit=results.append, any_language=any_language)
         placements = [p for r in results for p in r.placements]
         seen: set[str] = set()
         skipped = []

@@ -67,6 +67,11 @@ class ArticleIn(BaseModel):
 
 class IngestIn(BaseModel):
     articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_ARTICLES_PER_POST)
+    any_language: bool = Field(
+        default=False,
+        description="Keep articles in languages other than English (by default they are "
+        "rejected: the analysis reads English only).",
+    )
 
 
 class PlacementOut(BaseModel):
@@ -228,7 +233,7 @@ def post_articles(
     for n, article in enumerate(body.articles):
         record = article.model_dump(exclude_none=True)
         items.append(from_record(record, source=record.get("url") or f"api:{n}"))
-    placements, skipped, rejected = _access(request).add(items)
+    placements, skipped, rejected = _access(request).add(items, any_language=body.any_language)
     if placements:
         request.app.state.counts.invalidate()
     return IngestOut(
