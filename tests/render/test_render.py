@@ -296,6 +296,24 @@ def test_one_outlet_facts_already_in_the_summary_are_not_repeated(fmt):
     assert "Customs staff" in section and "crossing reopened" not in section
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_corroborated_facts_leave_bare_speech_to_the_quotes(fmt):
+    from storyline.records import Analysis, Citation, Fact
+
+    a = article("One sentence.", id="x", outlet="Harbour Post")
+    cite = (Citation("x", 0, 5),)
+    facts = (
+        Fact("f1", "“We will not sign papers and go home,” he said.", cite, 4),
+        Fact("f2", "“The door is open.”", cite, 4),
+        Fact("f3", 'Vale said the deal showed that "water does not stop at a border".', cite, 3),
+        Fact("f4", "The crossing at Dask reopens on Monday for freight.", cite, 2),
+    )
+    brief = Brief(articles=(a,), analysis=Analysis(facts=facts))
+    section = render(brief, fmt).split("corroborat")[1].split("Reported")[0]
+    assert "papers" not in section and "door is open" not in section
+    assert "Vale said" in section and "reopens on Monday" in section
+
+
 def test_one_outlet_facts_are_capped_per_outlet_not_per_article():
     from storyline.records import Analysis, Citation, Fact
     from storyline.render.markdown import SHOW_UNIQUE_PER_OUTLET

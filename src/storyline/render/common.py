@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from storyline.records import Article, Brief
+from storyline.records import Article, Brief, Fact
+from storyline.summarize.select import quoted_share, quoted_spans
 
 _WORD = re.compile(r"\w+")
 
@@ -51,6 +52,30 @@ def coverage(brief: Brief) -> str:
     if brief.rejected:
         parts.append(f"{counted(len(brief.rejected), 'input')} rejected")
     return " · ".join(parts)
+
+
+def bare_speech(text: str) -> bool:
+    """Whether ``text`` is direct speech with at most a few words around it ("“...,” he
+    said."): out of its article, a voice without a name."""
+    if quoted_share(text) < 0.5:
+        return False
+    outside, last = [], 0
+    for start, end in quoted_spans(text):
+        outside.append(text[last:start])
+        last = end
+    outside.append(text[last:])
+    return len(_WORD.findall(" ".join(outside))) <= 3
+
+
+def corroborated(facts: Sequence[Fact]) -> list[Fact]:
+    """The facts more than one independent outlet reports, the most corroborated first.
+
+    Bare direct speech is left out: outlets repeat a quotation word for word, so it tops the
+    count, and out of its article it does not say who spoke; the quotes show it with its
+    speaker.
+    """
+    found = [f for f in facts if f.independent_outlets > 1 and not bare_speech(f.text)]
+    return sorted(found, key=lambda f: -f.independent_outlets)
 
 
 def title(brief: Brief) -> str:

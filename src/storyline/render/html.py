@@ -12,6 +12,7 @@ from html import escape
 from storyline.records import Article, Brief, Entity, off_topic
 from storyline.render.common import (
     NO_TEXT,
+    corroborated,
     counted,
     coverage,
     day,
@@ -129,12 +130,12 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> str:
             "<h2>Quotes by speaker</h2>"
             + "".join(f"<h3>{_e(name)}</h3>{''.join(qs)}" for name, qs in by_speaker.items())
         )
-    corroborated = [f for f in a.facts if f.independent_outlets > 1]
-    if corroborated:
+    facts_shown = corroborated(a.facts)
+    if facts_shown:
         items = "".join(
             f'<li><span class="count">{f.independent_outlets} outlets</span>: {_e(f.text)} '
             f"{_refs(numbers, f.article_ids)}</li>"
-            for f in corroborated
+            for f in facts_shown
         )
         parts.append(f"<h2>Facts by corroboration</h2><ul>{items}</ul>")
     facts = {f.id: f for f in a.facts}

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from storyline.records import Brief, TimelineEvent, off_topic
 from storyline.render.common import (
     NO_TEXT,
+    corroborated,
     counted,
     coverage,
     day,
@@ -65,13 +66,12 @@ def _analysis(brief: Brief, numbers: dict[str, int]) -> list[str]:
             else []
         ),
     )
-    corroborated = [f for f in a.facts if f.independent_outlets > 1][:SHOW_FACTS]
     out += _section(
         "Most corroborated facts",
         [
             f"- **{f.independent_outlets} outlets**: {_inline(f.text)} "
             f"{_refs(numbers, f.article_ids)}"
-            for f in corroborated
+            for f in corroborated(a.facts)[:SHOW_FACTS]
         ],
     )
     facts = {f.id: f for f in a.facts}

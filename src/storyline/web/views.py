@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from storyline.records import Article, Brief, Citation
-from storyline.render.common import coverage, day, numbered, title
+from storyline.render.common import corroborated, coverage, day, numbered, title
 from storyline.store.model import StoredStory
 
 
@@ -144,8 +144,7 @@ def story_view(brief: Brief, story: StoredStory, related: list[StoredStory]) -> 
     view.quotes = [{"speaker": k, "quotes": v} for k, v in speakers.items()]
     view.facts = [
         {"text": f.text, "outlets": f.independent_outlets, "markers": marks.cite(f.citations)}
-        for f in sorted(a.facts, key=lambda f: -f.independent_outlets)
-        if f.independent_outlets > 1
+        for f in corroborated(a.facts)
     ]
     facts = {f.id: f for f in a.facts}
     shown: set[str] = set()
