@@ -268,6 +268,84 @@ def test_a_clause_after_the_quote_is_not_its_speaker() -> None:
     assert all(name is None or "report" not in name for _, name in speakers(a))
 
 
+def test_a_verb_after_and_shares_the_clauses_subject() -> None:
+    a = article(
+        'Karl Holm climbed onto the cart and shouted: "We will be back here every week until the'
+        ' bridge opens."',
+        id="coordinated",
+    )
+    people = People(find_entities([a]), articles=[a])
+    assert [name for _, name in speakers(a, people)] == ["Karl Holm"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # A dateline and a long opening phrase come before the sentence's subject.
+        (
+            "LESTRA (Wire) -- In a speech she had called her last as party treasurer, Petra"
+            " Vale thanked the Lestra growers on Thursday and told them the co-operative would"
+            ' "outlive every one of its quarrels."',
+            "Petra Vale",
+        ),
+        # The subject's noun phrase ends at its verb, not six words on at a name.
+        (
+            'Once the jury had left, the magistrate faced Karl Holm and declared, "Nothing you'
+            ' have told this bench sounds like regret to me."',
+            "the magistrate",
+        ),
+        # Someone unnamed close to a named person is not that person.
+        (
+            "Asked about the letters, a friend of Mrs. Vale's family insisted that the former"
+            ' partner had kept writing to her "every single week."',
+            "a friend of Mrs. Vale's family",
+        ),
+        # A name and its apposition open the sentence: the name is the subject.
+        (
+            "Velder, the owner of ferry operator Dask Lines, made no admission of fault, saying"
+            ' on Friday that the payment was "simply the cheapest way to close the file for'
+            ' good."',
+            "Velder",
+        ),
+        (
+            "Jonas Varga, a Lestra harbour official, confirmed that the race would go ahead,"
+            ' and, he went on: "Every crew is welcome back next spring."',
+            "Jonas Varga",
+        ),
+    ],
+)
+def test_the_subject_of_a_sentence_that_opens_on_more_than_its_subject(
+    sentence: str, speaker: str
+) -> None:
+    a = article("Mara Vale and Anders Lind left the firm last fall.", sentence, id="opening")
+    people = People(find_entities([a]), articles=[a])
+    assert [name for _, name in speakers(a, people)] == [speaker]
+
+
+def test_a_name_after_the_is_no_persons_subject() -> None:
+    from storyline.annotate import quotes
+    from storyline.annotate.people import Person
+
+    class EveryNameIsAPerson(People):
+        """The recognizer's mistake on real copy: "Telu" (a gun maker's name) as a person."""
+
+        def resolve(self, article_id: str, start: int, phrase: str) -> Person | None:
+            return Person(phrase, phrase.split()[-1], "telu")
+
+        def is_person(self, entity_id: str | None) -> bool:
+            return True
+
+        def is_place(self, entity_id: str | None) -> bool:
+            return False
+
+    people = EveryNameIsAPerson([], articles=[])
+    for opening, subject in (("The Telu", None), ("Telu", "Telu")):
+        text = f'{opening} was registered to Holm, and "nobody can say whose the other one was," she said.'
+        a = article(text, id="gun")
+        found = quotes._own_subject(a, text.index('"'), people)
+        assert (found.name if found else None) == subject
+
+
 def test_a_relative_who_names_the_speaker_and_a_that_clause_does_not() -> None:
     a = article(
         "Two letters came in. The second came from a Lestra writer, Lena Strand, who wrote that "

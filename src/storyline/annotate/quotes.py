@@ -438,6 +438,9 @@ def _own_subject(article: Article, pos: int, people: People) -> Person | None:
         phrase = article.text[subject[0] : subject[1]]
     if phrase.split()[0].lower() in speech.PRONOUNS or "'s" in phrase or "’s" in phrase:
         return None  # "Telu's ferry may have sunk, he said": the ferry is no speaker
+    first, *rest = phrase.split()
+    if first.lower() in ("the", "a", "an") and rest and all(w[:1].isupper() for w in rest):
+        return None  # "The Telu was his, she said" (a rifle): no one is called "the Telu"
     found, _ = _lookup(article, start, phrase, people)
     if found is not None and found.entity_id is not None and people.is_person(found.entity_id):
         return found
@@ -505,16 +508,17 @@ def _lookup(article: Article, start: int, phrase: str, people: People) -> tuple[
     A role phrase read up to a boundary may run on into its verb ("The foreign minister
     brushed off"): the longest prefix that names someone is the speaker.
     """
+    words = phrase.split()
+    if words and words[0].lower() in INDEFINITE and _is_role(words) and words[-1].islower():
+        # Someone unnamed ("a Foreign Office spokesman", "a friend of Vale's family"),
+        # not the organisation or the person named inside ("a sedate Mara Vale" is her).
+        return None, _head_phrase(words)
     found = people.resolve(article.id, start, phrase)
     if found is not None and people.is_place(found.entity_id):
         # A place does not speak: "the 40-year-old Port Skarre resident" is someone unnamed.
         found = None
-    words = phrase.split()
     if found is not None or not _is_role(words):
         return found, phrase
-    if words[0].lower() in INDEFINITE:
-        # Someone unnamed ("a Foreign Office spokesman"), not the organisation named inside.
-        return None, _head_phrase(words)
     for n in range(len(words) - 1, 1, -1):
         prefix = " ".join(words[:n])
         found = people.resolve(article.id, start, prefix)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from storyline.annotate.names import TITLES, is_title
 from storyline.annotate.timex import CALENDAR_WORDS
+from storyline.index.units import strip_dateline
 
 _VERB_STEMS = """say said says saying tell told tells telling add added adds adding ask asked asks
 declare declared declares stated insist insisted insists insisting warn warned warns
@@ -167,10 +168,17 @@ _PARTICIPLE_OPENING = (
     r"[A-Z][a-z]+(?:ed|ing)\s+(?:about|to|by|for|with|on|if|whether|what|why|how|in|at)\b"
     r"[^,\"“”«»]{0,100},\s+"
 )
+# A prepositional or time phrase before the subject ("In a speech she had called her last as
+# treasurer, Vale thanked ...", "A day after the vote, Holm said"), however long.
+_PREPOSITION_OPENING = (
+    r"(?:In|On|At|After|Before|(?:An?|One|Two|Three|Several|Few|\d+)\s+(?:hour|day|week|month"
+    r"|year)s?\s+(?:after|before|later))\b[^,\"“”«»]{0,120}?,\s+"
+)
 _SUBJECT_AT_START = re.compile(
-    rf"[\s\"“”«»‘’]*(?:{_PARTICIPLE_OPENING}"
-    rf"|(?:[A-Z]\w*|In|On|At|After|Before)(?:\s+[\w'’-]+){{0,4}},\s+)?"
-    rf"(?P<subj>{_PRONOUN}\b|{_DET}\s[\w'’-]+(?:\s+[\w'’-]+){{0,5}}"
+    rf"[\s\"“”«»‘’]*(?:{_PARTICIPLE_OPENING}|{_PREPOSITION_OPENING}"
+    rf"|[A-Z]\w*(?:\s+[\w'’-]+){{0,4}},\s+)?"
+    # A noun phrase may hold a title's abbreviation ("a friend of Mrs. Lind's family").
+    rf"(?P<subj>{_PRONOUN}\b|{_DET}\s[\w'’-]+(?:\s+(?:[A-Z][a-z]{{1,3}}\.|[\w'’-]+)){{0,7}}"
     rf"|(?:{_CAP}\s+){{1,2}}{_GROUP_NOUN}\b|{_POSSESSED_ROLE}\b|{NAME})"
 )
 _INSIDE_NP = re.compile(r"\b(?:of|for|at|from|with)\s+(?:the\s+)?$")
@@ -363,12 +371,38 @@ def _role_start(text: str, start: int, end: int) -> int | None:
 
 
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The subject at the start of the sentence ``text[start:end]``, as offsets."""
-    m = _SUBJECT_AT_START.match(text, start, end)
-    if not m or not plausible_subject(m.group("subj")):
+    """The subject at the start of the sentence ``text[start:end]``, as offsets (after an
+    agency dateline, which speaks for no one)."""
+    sentence = text[start:end]
+    start += len(sentence) - len(strip_dateline(sentence))
+    m = _NAME_THEN_ROLE.match(text, start, end)
+    if m is None or not plausible_subject(m.group("subj")):
+        m = _SUBJECT_AT_START.match(text, start, end)
+    if not m:
         return None
-    s, e = _strip(text, m.start("subj"), m.end("subj"))
+    s, e = m.start("subj"), m.end("subj")
+    if _DET_START.match(text, s, e):
+        # "The magistrate faced Holm and declared": a noun phrase ends where its clause's
+        # verb, a relative or a coordination begins, not six words on.
+        cut = _PHRASE_END.search(text, s, e)
+        e = cut.start() if cut else e
+    if not plausible_subject(text[s:e]):
+        return None
+    s, e = _strip(text, s, e)
     return (s, e) if e > s else None
+
+
+_DET_START = re.compile(_DET + r"\s")
+# "Velder, the owner of Lestra Mills, made ...": the name, not its apposition.
+_NAME_THEN_ROLE = re.compile(
+    rf"[\s\"“”«»‘’]*(?P<subj>{NAME}),\s+(?:the|a|an)\s[^,;:\"“”«»]{{1,100}},\s"
+)
+# What ends a subject noun phrase: a relative pronoun, a coordination, or a verb (an
+# auxiliary, a lower-case past form, a reporting verb).
+_PHRASE_END = re.compile(
+    r"\s(?:who|which|that|whose|and|or|but|is|are|was|were|has|have|had|do|does|did|will"
+    rf"|would|could|should|may|might|can|must|[a-z]{{3,}}ed|(?:{_VERB}))\b"
+)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -394,6 +428,9 @@ _NOT_SUBJECTS = frozenset(
 )
 
 
+_COORDINATORS = frozenset({"and", "or", "but", "then"})
+
+
 def calendar_phrase(phrase: str) -> bool:
     """Whether ``phrase`` opens on a day or month ("Tuesday at the conference"), not on a
     name that looks like one ("Jan Ostby", "May Holm")."""
@@ -409,6 +446,9 @@ def plausible_subject(subject: str) -> bool:
     words = subject.split()
     if not words or words[0].lower() in CALENDAR_WORDS:
         # "PARIS, September 19 -- ...": a dateline's month or a weekday speaks for no one.
+        return False
+    if words[-1].lower() in _COORDINATORS:
+        # "Holm climbed onto the cart and shouted": the verb shares the clause's subject.
         return False
     first = _CONTRACTED_IS.sub("", words[0].lower())
     if first != words[0].lower() and first in _NOT_SUBJECTS:
