@@ -346,6 +346,11 @@ def test_wire_datelines_are_stripped():
     assert strip_dateline("DASK (Varenia), May 2 (Agency) -- Trucks rolled.") == "Trucks rolled."
     # In title case only with the agency: this is a sentence.
     assert strip_dateline("Dask, the port - and its trucks - rolled.").startswith("Dask")
+    # A hyphen glued between words is no dash; glued after capitals or a parenthesis it is.
+    assert strip_dateline("VTL, the owner of ferry maker Dask-Holm Lines, sold.").startswith("VTL")
+    assert strip_dateline("DASK--Trucks rolled.") == "Trucks rolled."
+    assert strip_dateline("DASK (Agency)-Trucks rolled.") == "Trucks rolled."
+    assert strip_dateline("DASK, Varenia_Trucks rolled.") == "Trucks rolled."
     # A quoted title or a figure can open the sentence after the dateline.
     assert strip_dateline('DASK (Agency) -- "Harbour Lights" won.') == '"Harbour Lights" won.'
     assert strip_dateline("DASK (Agency) -- 25 trucks rolled.") == "25 trucks rolled."

@@ -20,7 +20,12 @@ from storyline.records import Article
 # underscore ("NAME, State _ ").
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:\s+(?:[a-z]{1,3}['’])?[A-Z][A-Z.'’-]*){0,4}(?:\s*\([^()\n]{1,30}\))?"
-    r"(?:,[^\n–—_-]{0,40})?\s*(?:\([^()\n]{1,40}\))?\s*(?:(?:[-–—]{1,2}|_)\s*|:\s+)"
+    r"(?:,[^\n–—_-]{0,40})?\s*(?:\([^()\n]{1,40}\))?"
+    # A hyphen is a dash when set off by a space or doubled, or after a parenthesis, a full
+    # stop or capitals ("PARIS -- The", "PARIS--The", "(Agency)-The", "BUDGET-The"); one
+    # glued to a word in lower case is a hyphen ("VTL, the owner of Dask-Holm Lines, said").
+    # Wire copy's "_" is a dash.
+    r"(?:\s+(?:[-–—]{1,2}|_)\s*|(?:[-–—]{1,2}|_)\s+|--|(?:(?<=[).])|(?<=[A-Z]{2}))-|_|[–—]|:\s+)"
 )
 # A dateline whose place is in title case ("Lestra, May 2 (Agency) --") needs the agency in
 # parentheses, or "Lestra, which ... - " would be one.
