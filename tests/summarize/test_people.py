@@ -87,6 +87,8 @@ def test_a_full_name_earlier_in_the_summary_is_enough() -> None:
         "A Holm-led team inspected the pier.",
         "The court cited Holm v. Lestra Port Authority.",
         "The court cited Holm vs. Lestra.",
+        # After a word with a capital inside ("iPad Holm" is a product's name).
+        "Divers used an eHolm and an iPad Holm on the pier.",
         # A woman's courtesy title: maybe a wife the articles never name in full.
         "Mrs. Holm said the pier was unsafe.",
     ],

@@ -133,12 +133,14 @@ def _given_ok(form: str, names: _Names) -> bool:
 def _names_someone(prev: str, opens: bool, names: _Names) -> bool:
     """Whether the word before a surname shows who is meant without the summary's help.
 
-    A given name or another name's word ("Anna Tellen", "Tellen" of "Port Tellen") does, and
-    so does a woman's courtesy title ("Mrs. Tellen", who may be a wife never named in full).
+    A given name or another name's word ("Anna Tellen", "Tellen" of "Port Tellen", "Pro" of
+    "iPad Pro") does, and so does a woman's courtesy title ("Mrs. Tellen", who may be a wife never named in full).
     A title does not ("Secretary Tellen"), nor an ordinary word opening the sentence.
     """
     if fold(prev).rstrip(".") in _FEMALE:
         return True
+    if prev[:1].islower() and any(c.isupper() for c in prev[1:]):
+        return True  # "iPad Pro": the word of a product's or a firm's name
     if not prev[:1].isupper() or is_title(prev):
         return False
     return not (opens and prev.lower() in names.lowercase())
