@@ -134,8 +134,9 @@ def _names_someone(prev: str, opens: bool, names: _Names) -> bool:
     """Whether the word before a surname shows who is meant without the summary's help.
 
     A given name or another name's word ("Anna Tellen", "Tellen" of "Port Tellen", "Pro" of
-    "iPad Pro") does, and so does a woman's courtesy title ("Mrs. Tellen", who may be a wife never named in full).
-    A title does not ("Secretary Tellen"), nor an ordinary word opening the sentence.
+    "iPad Pro") does, and so does a woman's courtesy title ("Mrs. Tellen", who may be a wife
+    never named in full). A title does not ("Secretary Tellen"), nor an ordinary word opening
+    the sentence.
     """
     if fold(prev).rstrip(".") in _FEMALE:
         return True
