@@ -16,7 +16,9 @@ from storyline.store.sqlite import SQLiteStore
 # number taken for a surname. 7: datelines, lists of counties, platforms, newspapers and headings
 # in capitals are no people; late attributions and doubled closing quote marks read. 8: names
 # before a long apposition speak, embedded posts' signatures removed, "the 24-year-old" named.
-SUMMARIZER_REVISION = 9
+# 10: a sentence's subject read after its dateline and opening phrase and cut at its verb; a
+# hyphen inside a name is no dateline dash; "iPad Pro" names no one.
+SUMMARIZER_REVISION = 10
 
 
 def brief_options(
