@@ -6,9 +6,10 @@ and optionally the DUC 2007 newswire (all English).
 
 The benchmark's 181 pages carry no language label. The opening of every page whose share of
 English function words is low was read by hand once; those not in English are ``READ_AS``
-(by the first ten characters of the page's id), and every other page is English. The table counts English pages set aside (the costly mistake: an article
-lost) and other-language pages let through (its entities and quotes are noise), then lists
-the pages the check named.
+(by the first ten characters of the page's id), and every other page is English. The table
+counts English pages set aside (the costly mistake: an article lost) and other-language
+pages let through (their entities and quotes are noise), then lists the pages the check
+named.
 """
 
 from __future__ import annotations
