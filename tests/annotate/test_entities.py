@@ -390,7 +390,7 @@ def test_a_name_ending_in_a_kind_of_place_is_no_person() -> None:
 def test_a_dateline_a_list_of_counties_and_a_platform_are_no_people() -> None:
     a = article(
         "ST. ORLIN, Vrn. (Coastline Wire) — Health officials reported a sixth death.",
-        "The virus was found in Tarrow, Vesk, Holm and Van Hollen counties, Mira Dask said.",
+        "The blight turned up in Tarrow, Vesk, Holm and Van Hollen counties, Mira Dask said.",
         "The union said on Twitter that it would strike, and Dask repeated it on Twitter.",
         "By TELU VARGA",
         id="k7",

@@ -741,12 +741,12 @@ def test_a_quote_is_shown_with_its_dashes_and_inner_quotation_marks_set() -> Non
 def test_a_first_person_columnist_and_a_frequency_adverb() -> None:
     a = article(
         "Game-day snacks need not be heavy.",
-        "That’s why I always tell my clients: “an open face is a happy face!”",
+        "That’s what I keep telling my clients: “an open face is a happy face!”",
         "Ilse Brandt often tells her readers: “keep the bread thin.”",
         id="column",
     )
     found = dict(speakers(a))
-    # The writer speaks ("I"), and is nobody named; "That’s why" opens no speaker.
+    # The writer speaks ("I"), and is nobody named; "That’s what" opens no speaker.
     assert found.get("an open face is a happy face!") is None
     assert found["keep the bread thin."] == "Ilse Brandt"
 
@@ -757,7 +757,7 @@ def test_an_attribution_after_a_run_on_or_a_description_and_no_preposition_speak
         '"The teachers will not accept anything short of the full rise" proposed in May, '
         "said union secretary Ilse Varga on Wednesday.",
         '"It was the best match of my year," the 14th-ranked Telu said.',
-        "Amid growing criticism of the plan, the board allowed Holm to call it “a fair deal "
+        "Amid mounting anger over the plan, the board allowed Holm to call it “a fair deal "
         "for every worker in the port.”",
         id="late",
     )
