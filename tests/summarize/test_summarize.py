@@ -2,6 +2,7 @@ import pytest
 from scipy import sparse
 
 from storyline.errors import ConfigError
+from storyline.index import build_index
 from storyline.index.sources import source_groups
 from storyline.index.text import concepts, stem, words
 from storyline.index.units import Unit
@@ -12,6 +13,7 @@ from storyline.summarize import (
     summarize,
     summarize_texts,
 )
+from storyline.summarize.cite import citations_for
 from storyline.summarize.select import coverage_concepts, quoted_share, select
 from tests.builders import FACTS, UNIQUE, article, story
 
@@ -178,6 +180,39 @@ def test_a_fact_of_one_outlet_is_cited_to_that_outlet_only():
     summary = summarize(articles, SummaryConfig(words=400))
     unique = [s for s in summary if s.text in UNIQUE]
     assert unique and all(len(s.citations) == 1 for s in unique)
+
+
+def test_a_longer_rewording_is_support_and_the_same_names_or_a_denial_are_not():
+    lead = (
+        "The presidents of Lestra and Varenia agreed to reopen the Dask crossing and to share the "
+        "Velna under a joint commission."
+    )
+    a = article(f"{lead} Trucks queued at the border. The talks lasted four hours.", id="a")
+    # Far longer, so its cosine is low (0.37), but it holds the sentence's content words.
+    b = article(
+        "Lestra and Varenia agreed on Tuesday to reopen their main border crossing at Dask and to "
+        "manage water from the Velna through a joint commission, ending a standoff that choked "
+        "trade and left farms on the Varenian bank short of water for eighteen months. "
+        "Farmers welcomed the news.",
+        id="b",
+    )
+    # The same names and about as similar (0.32), but another claim.
+    c = article(
+        "The presidents of Lestra and Varenia last met at Dask six years ago, before the quarrel "
+        "over the Velna began. Few expect quick results.",
+        id="c",
+    )
+    d = article("Traders in Dask said the crossing had been shut since the autumn.", id="d")
+    # The content words again (0.44), denied.
+    e = article(
+        "Lestra and Varenia have not agreed to reopen their main border crossing at Dask or to "
+        "manage water from the Velna through a joint commission, officials in both capitals said "
+        "after weeks of talks.",
+        id="e",
+    )
+    index = build_index([a, b, c, d, e])
+    chosen = next(i for i, u in enumerate(index.units) if u.text == lead)
+    assert [x.article_id for x in citations_for(chosen, index)] == ["a", "b"]
 
 
 def test_a_different_figure_is_not_support():

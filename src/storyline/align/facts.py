@@ -16,7 +16,6 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyline.index import SentenceIndex, Unit
 from storyline.index.text import YEAR, numbers_conflict, same_figure, stem
@@ -325,7 +324,7 @@ def _near_other_source(
     matrix = index.matrix
     transposed = matrix.T.tocsc()
     if index.vectorizer is not None:
-        rarity = index.vectorizer.idf_ * _unigram_columns(index.vectorizer)
+        rarity = index.rarity
         present = sparse.csr_matrix((matrix > 0).astype(np.float64)).T.tocsc()
     for first in range(0, len(rows), BLOCK_ROWS):
         block = rows[first : first + BLOCK_ROWS]
@@ -366,8 +365,3 @@ def _figures(numbers: frozenset[str]) -> list[float]:
 def _common_figures(a: Sequence[float], b: Sequence[float]) -> int:
     """How many of ``a``'s figures ``b`` gives too, maybe rounded ("41" / "40.6")."""
     return sum(any(same_figure(x, y) for y in b) for x in a)
-
-
-def _unigram_columns(vectorizer: TfidfVectorizer) -> np.ndarray:
-    """1.0 for the vectorizer's single-word features, 0.0 for its bigrams."""
-    return np.array([" " not in f for f in vectorizer.get_feature_names_out()], dtype=np.float64)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
@@ -42,6 +43,26 @@ class SentenceIndex:
             return np.zeros(len(self.units))
         query = self.vectorizer.transform([list(concepts(text))])
         return np.asarray((self.matrix @ query.T).todense()).ravel()
+
+    @cached_property
+    def rarity(self) -> np.ndarray:
+        """Per column of :attr:`matrix`: a single word's inverse document frequency over the
+        units, 0.0 for a bigram."""
+        if self.vectorizer is None:
+            return np.zeros(self.matrix.shape[1])
+        single = [" " not in f for f in self.vectorizer.get_feature_names_out()]
+        return np.asarray(self.vectorizer.idf_, dtype=np.float64) * np.array(
+            single, dtype=np.float64
+        )
+
+    def containment(self, i: int) -> tuple[np.ndarray, float]:
+        """How much of what unit ``i`` says every unit says too, however much else it says
+        (which the cosine counts against it): the rarity-weighted sum of ``i``'s content words
+        that each unit holds, and the sum of all of them (0.0 when it has none)."""
+        row = self.matrix[i]
+        weights = self.rarity[row.indices]
+        present = (self.matrix[:, row.indices] > 0).astype(np.float64)
+        return np.asarray(present @ weights).ravel(), float(weights.sum())
 
 
 # The last few indexes built: a brief indexes all its articles, each story, the main story

@@ -17,8 +17,9 @@ from storyline.store.sqlite import SQLiteStore
 # in capitals are no people; late attributions and doubled closing quote marks read. 8: names
 # before a long apposition speak, embedded posts' signatures removed, "the 24-year-old" named.
 # 10: a sentence's subject read after its dateline and opening phrase and cut at its verb; a
-# hyphen inside a name is no dateline dash; "iPad Pro" names no one.
-SUMMARIZER_REVISION = 10
+# hyphen inside a name is no dateline dash; "iPad Pro" names no one. 11: a longer rewording
+# that holds a summary sentence's content words is cited too.
+SUMMARIZER_REVISION = 11
 
 
 def brief_options(

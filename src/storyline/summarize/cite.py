@@ -1,30 +1,62 @@
 """Citations: every article that states a summary sentence's content, not only its source.
 
-For a chosen sentence we look, in each other article, for its most similar sentence. That
-sentence supports the summary sentence when the TF-IDF cosine of their concepts (stems and
-bigrams) is at least a threshold chosen so that a cited sentence states the same fact, and when
-it gives no different figure (that is a conflict between accounts, not support).
+For a chosen sentence we look, in each other article, for its most similar sentence that
+states the same fact: one whose TF-IDF cosine with it (over stems and bigrams) is at least
+:data:`COSINE_THRESHOLD`, or, reworded at more length (which the cosine counts against it),
+one at least :data:`RELATED_THRESHOLD` similar that holds :data:`CONTAINED` of its content
+words, weighted by their rarity ("Lestra and Varenia agreed to reopen the Dask crossing and to
+share the Velna under a joint commission" / "Lestra and Varenia agreed on Tuesday to reopen
+their main border crossing at Dask and to manage water from the Velna through a joint
+commission, ending a standoff that ..."), and that denies nothing the other affirms, or the
+reverse ("Two men held in Lestra were not working for Varenia, police said" / "Varenia was
+silent on the two men held in Lestra"). A sentence that gives a different figure is a
+conflict between accounts, not support.
+
+The two looser thresholds were read off hand-judged pairs of real newswire (a summary sentence
+and another article's sentence; ``benchmarks/RESULTS.md``, "Citations"): sharing the story's
+recurring words, many sentences hold half of a sentence's content words without stating it.
 """
 
 from __future__ import annotations
+
+import re
 
 from storyline.index import SentenceIndex
 from storyline.index.text import numbers_conflict
 from storyline.records import Citation
 
 COSINE_THRESHOLD = 0.5
+#: With :data:`CONTAINED` of the sentence's content words, a sentence this similar supports it.
+RELATED_THRESHOLD = 0.35
+CONTAINED = 0.7
+#: A word that denies: a supporter by content words must deny what the sentence denies.
+NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b", re.IGNORECASE
+)
 
 
 def citations_for(
     chosen: int, index: SentenceIndex, *, threshold: float = COSINE_THRESHOLD
 ) -> tuple[Citation, ...]:
-    """The chosen unit's own sentence first, then the best supporting sentence of each article."""
+    """The chosen unit's own sentence first, then the best supporting sentence of each article.
+
+    ``threshold`` is the cosine at which a sentence supports the chosen one by itself."""
     units = index.units
     own = units[chosen]
     sims = index.similarities(chosen)
+    held, total = index.containment(chosen)
+    denies = bool(NEGATION.search(own.text))
+    related = min(RELATED_THRESHOLD, threshold)
     best: dict[int, tuple[float, int]] = {}
     for i, unit in enumerate(units):
-        if unit.article == own.article or sims[i] < threshold:
+        if unit.article == own.article or sims[i] < related:
+            continue
+        reworded = (
+            total > 0
+            and held[i] >= CONTAINED * total
+            and bool(NEGATION.search(unit.text)) == denies
+        )
+        if sims[i] < threshold and not reworded:
             continue
         if numbers_conflict(own.numbers, unit.numbers):
             continue  # a different figure: a conflicting account, not support
