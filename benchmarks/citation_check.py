@@ -7,7 +7,8 @@
 N``, for N sentences of the main story drawn at random per input) and each other article of
 the main story, writes the article's candidate supporters: its sentence most similar to the
 summary sentence (TF-IDF cosine) and the one that holds most of its content words (weighted by
-rarity), with both measures and whether the two give different figures. Articles where
+rarity), with both measures (and both again for the sentence's main clause, when a trailing
+clause can be cut off) and whether the two give different figures. Articles where
 neither comes near (cosine under 0.12 and under a quarter of the content words) are left
 out: they state something else. With ``--sample`` only the pairs that the looser rule alone
 decides are written (cosine from ``RELATED_THRESHOLD`` to ``COSINE_THRESHOLD``).
@@ -38,7 +39,13 @@ from typing import Any
 import storyline
 from storyline.index import SentenceIndex, build_index
 from storyline.index.text import numbers_conflict
-from storyline.summarize.cite import CONTAINED, COSINE_THRESHOLD, NEGATION, RELATED_THRESHOLD
+from storyline.summarize.cite import (
+    CONTAINED,
+    COSINE_THRESHOLD,
+    NEGATION,
+    RELATED_THRESHOLD,
+    main_clause,
+)
 
 Candidate = dict[str, object]
 
@@ -55,6 +62,11 @@ def _pairs(index: SentenceIndex, i: int, name: str, only_loose: bool) -> list[di
     held, total = index.containment(i)
     share = held / total if total > 0 else held
     own = index.units[i]
+    head = main_clause(own.text)
+    if head is not None:
+        head_cosine = index.relevance(head)
+        head_held, head_total = index.containment(head)
+        head_share = head_held / head_total if head_total > 0 else head_held
     out: list[dict[str, object]] = []
     for a in range(len(index.articles)):
         rows = [j for j, u in enumerate(index.units) if u.article == a]
@@ -72,6 +84,14 @@ def _pairs(index: SentenceIndex, i: int, name: str, only_loose: bool) -> list[di
                 "cosine": round(float(sims[j]), 3),
                 "held": round(float(share[j]), 3),
                 "conflict": numbers_conflict(own.numbers, index.units[j].numbers),
+                **(
+                    {
+                        "main_cosine": round(float(head_cosine[j]), 3),
+                        "main_held": round(float(head_share[j]), 3),
+                    }
+                    if head is not None
+                    else {}
+                ),
             }
             for j in dict.fromkeys((by_cosine, by_words))
         ]
@@ -111,12 +131,19 @@ def make(inputs: list[str], out: Path, *, sample: int, seed: int) -> None:
     print(f"{written} pairs written to {out}")
 
 
-def _shipped(c: Candidate, sentence: str) -> bool:
-    cosine, held = float(c["cosine"]), float(c["held"])  # type: ignore[arg-type]
-    same_polarity = bool(NEGATION.search(str(c["text"]))) == bool(NEGATION.search(sentence))
+def _passes(cosine: float, held: float, same_polarity: bool) -> bool:
     return cosine >= COSINE_THRESHOLD or (
         cosine >= RELATED_THRESHOLD and held >= CONTAINED and same_polarity
     )
+
+
+def _shipped(c: Candidate, sentence: str) -> bool:
+    same_polarity = bool(NEGATION.search(str(c["text"]))) == bool(NEGATION.search(sentence))
+    whole = _passes(float(c["cosine"]), float(c["held"]), same_polarity)  # type: ignore[arg-type]
+    if "main_cosine" not in c:
+        return whole
+    main = _passes(float(c["main_cosine"]), float(c["main_held"]), same_polarity)  # type: ignore[arg-type]
+    return whole or main
 
 
 def _rule_row(

@@ -13,7 +13,7 @@ from storyline.summarize import (
     summarize,
     summarize_texts,
 )
-from storyline.summarize.cite import citations_for
+from storyline.summarize.cite import citations_for, main_clause
 from storyline.summarize.select import coverage_concepts, quoted_share, select
 from tests.builders import FACTS, UNIQUE, article, story
 
@@ -213,6 +213,41 @@ def test_a_longer_rewording_is_support_and_the_same_names_or_a_denial_are_not():
     index = build_index([a, b, c, d, e])
     chosen = next(i for i, u in enumerate(index.units) if u.text == lead)
     assert [x.article_id for x in citations_for(chosen, index)] == ["a", "b"]
+
+
+def test_what_states_the_main_clause_supports_a_sentence_with_a_trailing_clause():
+    lead = (
+        "Lestra and Varenia agreed to reopen the Dask crossing under a joint commission, ending "
+        "a quarrel over water that has soured relations between the neighbours for years."
+    )
+    a = article(f"{lead} Trucks queued at the border. The talks lasted four hours.", id="a")
+    # 0.43 similar to the whole sentence and holding half its content words; all of the
+    # main clause's.
+    b = article(
+        "Lestra and Varenia on Tuesday agreed to reopen their border crossing at Dask, to be run "
+        "by a joint commission of ten members. Farmers welcomed the news.",
+        id="b",
+    )
+    c = article("Traders in Dask said the crossing had been shut since the autumn.", id="c")
+    index = build_index([a, b, c])
+    chosen = next(i for i, u in enumerate(index.units) if u.text == lead)
+    assert [x.article_id for x in citations_for(chosen, index)] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Lestra and Varenia agreed to reopen the crossing, ending a quarrel over water.",
+            "Lestra and Varenia agreed to reopen the crossing",
+        ),
+        ("The old ferry sank off Holm, which has no harbour.", "The old ferry sank off Holm"),
+        ("Holm wept, saying the quay was gone for good.", None),  # too short a head
+        ("Lestra and Varenia agreed to reopen the crossing and share the water.", None),
+    ],
+)
+def test_main_clause(sentence, expected):
+    assert main_clause(sentence) == expected
 
 
 def test_a_different_figure_is_not_support():

@@ -55,11 +55,16 @@ class SentenceIndex:
             single, dtype=np.float64
         )
 
-    def containment(self, i: int) -> tuple[np.ndarray, float]:
-        """How much of what unit ``i`` says every unit says too, however much else it says
-        (which the cosine counts against it): the rarity-weighted sum of ``i``'s content words
-        that each unit holds, and the sum of all of them (0.0 when it has none)."""
-        row = self.matrix[i]
+    def containment(self, i: int | str) -> tuple[np.ndarray, float]:
+        """How much of what unit ``i`` (or a text) says every unit says too, however much else
+        it says (which the cosine counts against it): the rarity-weighted sum of its content
+        words that each unit holds, and the sum of all of them (0.0 when it has none)."""
+        if isinstance(i, str):
+            if self.vectorizer is None:
+                return np.zeros(len(self.units)), 0.0
+            row = self.vectorizer.transform([list(concepts(i))])
+        else:
+            row = self.matrix[i]
         weights = self.rarity[row.indices]
         present = (self.matrix[:, row.indices] > 0).astype(np.float64)
         return np.asarray(present @ weights).ravel(), float(weights.sum())
