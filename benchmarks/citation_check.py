@@ -7,8 +7,8 @@
 N``, for N sentences of the main story drawn at random per input) and each other article of
 the main story, writes the article's candidate supporters: its sentence most similar to the
 summary sentence (TF-IDF cosine) and the one that holds most of its content words (weighted by
-rarity), with both measures (and both again for the sentence's main clause, when a trailing
-clause can be cut off) and whether the two give different figures. Articles where
+rarity), with both measures, whether the two give different figures, and whether the shipped
+test (:func:`storyline.index.support.supporters`) takes it as support. Articles where
 neither comes near (cosine under 0.12 and under a quarter of the content words) are left
 out: they state something else. With ``--sample`` only the pairs that the looser rule alone
 decides are written (cosine from ``RELATED_THRESHOLD`` to ``COSINE_THRESHOLD``).
@@ -18,12 +18,12 @@ pair, ``{"id": ..., "labels": ["yes"|"partial"|"no", ...]}``, one label per cand
 when the candidate states the sentence's main claim, "partial" when it states only a
 secondary part of it (one of two facts, a background clause), "no" otherwise.
 
-``score`` prints, for the shipped rule (:mod:`storyline.summarize.cite`) and for a cosine
+``score`` prints, for the shipped test (as it was when ``make`` ran) and for a cosine
 threshold alone, how many articles each cites, how many of those the reader judged "yes",
 "partial" or "no", and how many articles with a "yes" candidate it misses. Among the labelled
 candidates each rule takes the one it would cite (the more similar of those it accepts).
 
-The fifteenth session's figures in ``benchmarks/RESULTS.md`` ("Citations") were made this way
+The nineteenth session's figures in ``benchmarks/RESULTS.md`` ("Citations") were made this way
 on DUC 2007 sets converted to JSON Lines; that data is licensed and not in the repository.
 """
 
@@ -38,14 +38,8 @@ from typing import Any
 
 import storyline
 from storyline.index import SentenceIndex, build_index
+from storyline.index.support import COSINE_THRESHOLD, RELATED_THRESHOLD, supporters
 from storyline.index.text import numbers_conflict
-from storyline.summarize.cite import (
-    CONTAINED,
-    COSINE_THRESHOLD,
-    NEGATION,
-    RELATED_THRESHOLD,
-    main_clause,
-)
 
 Candidate = dict[str, object]
 
@@ -62,11 +56,6 @@ def _pairs(index: SentenceIndex, i: int, name: str, only_loose: bool) -> list[di
     held, total = index.containment(i)
     share = held / total if total > 0 else held
     own = index.units[i]
-    head = main_clause(own.text)
-    if head is not None:
-        head_cosine = index.relevance(head)
-        head_held, head_total = index.containment(head)
-        head_share = head_held / head_total if head_total > 0 else head_held
     out: list[dict[str, object]] = []
     for a in range(len(index.articles)):
         rows = [j for j, u in enumerate(index.units) if u.article == a]
@@ -78,22 +67,17 @@ def _pairs(index: SentenceIndex, i: int, name: str, only_loose: bool) -> list[di
             continue
         if only_loose and not RELATED_THRESHOLD <= sims[by_cosine] < COSINE_THRESHOLD:
             continue
+        shown = list(dict.fromkeys((by_cosine, by_words)))
+        accepted = supporters(index, i, shown)
         candidates = [
             {
                 "text": index.units[j].text,
                 "cosine": round(float(sims[j]), 3),
                 "held": round(float(share[j]), 3),
                 "conflict": numbers_conflict(own.numbers, index.units[j].numbers),
-                **(
-                    {
-                        "main_cosine": round(float(head_cosine[j]), 3),
-                        "main_held": round(float(head_share[j]), 3),
-                    }
-                    if head is not None
-                    else {}
-                ),
+                "supports": bool(ok),
             }
-            for j in dict.fromkeys((by_cosine, by_words))
+            for j, ok in zip(shown, accepted.tolist(), strict=True)
         ]
         out.append(
             {
@@ -131,19 +115,8 @@ def make(inputs: list[str], out: Path, *, sample: int, seed: int) -> None:
     print(f"{written} pairs written to {out}")
 
 
-def _passes(cosine: float, held: float, same_polarity: bool) -> bool:
-    return cosine >= COSINE_THRESHOLD or (
-        cosine >= RELATED_THRESHOLD and held >= CONTAINED and same_polarity
-    )
-
-
 def _shipped(c: Candidate, sentence: str) -> bool:
-    same_polarity = bool(NEGATION.search(str(c["text"]))) == bool(NEGATION.search(sentence))
-    whole = _passes(float(c["cosine"]), float(c["held"]), same_polarity)  # type: ignore[arg-type]
-    if "main_cosine" not in c:
-        return whole
-    main = _passes(float(c["main_cosine"]), float(c["main_held"]), same_polarity)  # type: ignore[arg-type]
-    return whole or main
+    return bool(c["supports"])
 
 
 def _rule_row(

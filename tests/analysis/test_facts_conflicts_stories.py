@@ -110,6 +110,27 @@ def test_two_things_said_of_one_rarely_named_person_are_two_facts():
     assert [f.independent_outlets for f in align_facts(build_index([a, b]))] == [2]
 
 
+def test_a_longer_rewording_of_a_fact_counts_for_it():
+    lead = (
+        "The presidents of Lestra and Varenia agreed to reopen the Dask crossing and to share "
+        "the Velna under a joint commission."
+    )
+    longer = (
+        "Lestra and Varenia agreed on Tuesday to reopen their main border crossing at Dask and "
+        "to manage water from the Velna through a joint commission, ending a standoff that "
+        "choked trade and left farms on the Varenian bank short of water for eighteen months."
+    )
+    index = build_index(
+        [
+            article(lead, "Trucks queued at the border for hours.", id="n", outlet="Northline"),
+            article(longer, "Farmers in the valley welcomed the news.", id="v", outlet="Vale"),
+        ]
+    )
+    assert similarity_matrix(index)[0, 2] < SAME_FACT_THRESHOLD
+    fact = next(f for f in align_facts(index) if f.text in (lead, longer))
+    assert fact.independent_outlets == 2
+
+
 def test_first_reporter_is_the_earliest_article():
     facts = align_facts(build_index(story(3)))
     shared = [f for f in facts if f.independent_outlets == 3]

@@ -4,6 +4,7 @@ from scipy import sparse
 from storyline.errors import ConfigError
 from storyline.index import build_index
 from storyline.index.sources import source_groups
+from storyline.index.support import main_clause
 from storyline.index.text import concepts, stem, words
 from storyline.index.units import Unit
 from storyline.summarize import (
@@ -13,7 +14,7 @@ from storyline.summarize import (
     summarize,
     summarize_texts,
 )
-from storyline.summarize.cite import citations_for, main_clause
+from storyline.summarize.cite import citations_for
 from storyline.summarize.select import coverage_concepts, quoted_share, select
 from tests.builders import FACTS, UNIQUE, article, story
 
@@ -232,6 +233,48 @@ def test_what_states_the_main_clause_supports_a_sentence_with_a_trailing_clause(
     index = build_index([a, b, c])
     chosen = next(i for i, u in enumerate(index.units) if u.text == lead)
     assert [x.article_id for x in citations_for(chosen, index)] == ["a", "b"]
+
+
+def test_the_same_names_saying_something_else_do_not_support_by_their_words():
+    quote = (
+        "“We will keep searching through the night,” said Rear Admiral Ona Vell of the Lestra "
+        "Coast Guard."
+    )
+    a = article(
+        quote,
+        "Trucks queued at the border for hours. The ferry left Dask at noon with 40 people aboard.",
+        id="a",
+    )
+    # 0.45 similar, and holding 0.74 of the quote's content words by weight: the rare name's.
+    b = article(
+        "Rear Admiral Ona Vell of the Lestra Coast Guard said that divers working from two "
+        "vessels had reached the wreck of the ferry, its cargo hold and its engine room by "
+        "Monday evening, and found the logbook its captain kept, as gales from the north swept "
+        "the strait. The weather was calm.",
+        id="b",
+    )
+    c = article("Relatives waited at the quay in Dask. The ferry's owner declined to comment.")
+    index = build_index([a, b, c])
+    chosen = next(i for i, u in enumerate(index.units) if u.text == quote)
+    assert [x.article_id for x in citations_for(chosen, index)] == ["a"]
+
+
+def test_a_main_clause_of_only_a_name_supports_nothing():
+    seed = (
+        "Meanwhile, the Lestra Maritime Safety Board, whose inspectors examine every ferry "
+        "accident, announced it will open an inquiry into the sinking."
+    )
+    a = article(seed, "Trucks queued at the border for hours.", id="a")
+    # Its main clause, "Meanwhile, the Lestra Maritime Safety Board", is all in this one.
+    b = article(
+        "Since 2010 the Kestrel ferries have had 14 accidents, according to the Lestra Maritime "
+        "Safety Board. The weather was calm.",
+        id="b",
+    )
+    c = article("Relatives waited at the quay in Dask. The ferry's owner declined to comment.")
+    index = build_index([a, b, c])
+    chosen = next(i for i, u in enumerate(index.units) if u.text == seed)
+    assert [x.article_id for x in citations_for(chosen, index)] == ["a"]
 
 
 @pytest.mark.parametrize(

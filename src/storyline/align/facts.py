@@ -2,10 +2,11 @@
 
 Greedy leader clustering over the sentence index: sentences are visited from the most widely
 echoed to the least; each unassigned sentence founds a fact and takes, from every other
-article, its most similar unassigned sentence above the threshold (one per article, and none
-that gives a different figure). A sentence that states two facts ("Fire gutted the ferry, and
-14 died") goes to the first, and counts for the second too. Corroboration counts independent
-sources, so an outlet's two articles or a wire story and its syndicated copies count once.
+article, its most similar unassigned sentence that states it (one per article, and none that
+gives a different figure; the test citations use too, :mod:`storyline.index.support`). A
+sentence that states two facts ("Fire gutted the ferry, and 14 died") goes to the first, and
+counts for the second too. Corroboration counts independent sources, so an outlet's two
+articles or a wire story and its syndicated copies count once.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from storyline.index import SentenceIndex, Unit
+from storyline.index.support import NEAR, RELATED_THRESHOLD, main_clause, supporters
 from storyline.index.text import YEAR, numbers_conflict, same_figure, stem
 from storyline.records import Citation, Fact, content_id
 
@@ -149,7 +151,8 @@ def align_facts(
     grouped: list[list[int]] = []  # each fact's sentences, its seed first
     for seed in order:
         if not assigned[seed]:
-            members = _members(seed, units, row_of(matrix, seed), assigned | ~mask, threshold)
+            row = row_of(matrix, seed)
+            members = _members(seed, index, row, assigned | ~mask, threshold)
             assigned[members] = True
             grouped.append(members)
     _share_taken(grouped, units, matrix, threshold)
@@ -169,14 +172,22 @@ def align_facts(
 
 
 def _members(
-    seed: int, units: Sequence[Unit], row: dict[int, float], taken: np.ndarray, threshold: float
+    seed: int, index: SentenceIndex, row: dict[int, float], taken: np.ndarray, threshold: float
 ) -> list[int]:
+    """The seed, and of each other article the sentence that best states the same
+    (:func:`~storyline.index.support.supporters`)."""
+    units = index.units
     own = units[seed].article
-    candidates = [
-        i
-        for i, value in row.items()
-        if value >= threshold and i != seed and not taken[i] and units[i].article != own
-    ]
+    # Below the cosine that settles it, only a main clause reaches down to NEAR.
+    near = min(NEAR if main_clause(units[seed].text) else RELATED_THRESHOLD, threshold)
+    candidates: list[int] = []
+    weak: list[int] = []
+    for i, value in row.items():
+        if value >= near and i != seed and not taken[i] and units[i].article != own:
+            (candidates if value >= threshold else weak).append(i)
+    if weak:
+        ok = supporters(index, seed, weak, threshold=threshold)
+        candidates += [i for i, keep in zip(weak, ok.tolist(), strict=True) if keep]
     return [seed, *_best_per_article(seed, candidates, units, row)]
 
 

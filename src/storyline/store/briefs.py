@@ -18,7 +18,7 @@ from storyline.store.sqlite import SQLiteStore
 # before a long apposition speak, embedded posts' signatures removed, "the 24-year-old" named.
 # 10: a sentence's subject read after its dateline and opening phrase and cut at its verb; a
 # hyphen inside a name is no dateline dash; "iPad Pro" names no one. 11: a longer rewording
-# that holds a summary sentence's content words is cited too.
+# that holds a summary sentence's content words is cited too, and counts for its fact.
 SUMMARIZER_REVISION = 11
 
 
