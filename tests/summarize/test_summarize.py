@@ -183,6 +183,13 @@ def test_a_fact_of_one_outlet_is_cited_to_that_outlet_only():
     assert unique and all(len(s.citations) == 1 for s in unique)
 
 
+def _cited(sentence, *articles):
+    """The ids of the articles that ``citations_for`` cites for ``sentence``, its own first."""
+    index = build_index(articles)
+    chosen = next(i for i, u in enumerate(index.units) if u.text == sentence)
+    return [x.article_id for x in citations_for(chosen, index)]
+
+
 def test_a_longer_rewording_is_support_and_the_same_names_or_a_denial_are_not():
     lead = (
         "The presidents of Lestra and Varenia agreed to reopen the Dask crossing and to share the "
@@ -211,9 +218,7 @@ def test_a_longer_rewording_is_support_and_the_same_names_or_a_denial_are_not():
         "after weeks of talks.",
         id="e",
     )
-    index = build_index([a, b, c, d, e])
-    chosen = next(i for i, u in enumerate(index.units) if u.text == lead)
-    assert [x.article_id for x in citations_for(chosen, index)] == ["a", "b"]
+    assert _cited(lead, a, b, c, d, e) == ["a", "b"]
 
 
 def test_what_states_the_main_clause_supports_a_sentence_with_a_trailing_clause():
@@ -230,9 +235,7 @@ def test_what_states_the_main_clause_supports_a_sentence_with_a_trailing_clause(
         id="b",
     )
     c = article("Traders in Dask said the crossing had been shut since the autumn.", id="c")
-    index = build_index([a, b, c])
-    chosen = next(i for i, u in enumerate(index.units) if u.text == lead)
-    assert [x.article_id for x in citations_for(chosen, index)] == ["a", "b"]
+    assert _cited(lead, a, b, c) == ["a", "b"]
 
 
 def test_the_same_names_saying_something_else_do_not_support_by_their_words():
@@ -254,9 +257,7 @@ def test_the_same_names_saying_something_else_do_not_support_by_their_words():
         id="b",
     )
     c = article("Relatives waited at the quay in Dask. The ferry's owner declined to comment.")
-    index = build_index([a, b, c])
-    chosen = next(i for i, u in enumerate(index.units) if u.text == quote)
-    assert [x.article_id for x in citations_for(chosen, index)] == ["a"]
+    assert _cited(quote, a, b, c) == ["a"]
 
 
 def test_a_main_clause_of_only_a_name_supports_nothing():
@@ -272,9 +273,7 @@ def test_a_main_clause_of_only_a_name_supports_nothing():
         id="b",
     )
     c = article("Relatives waited at the quay in Dask. The ferry's owner declined to comment.")
-    index = build_index([a, b, c])
-    chosen = next(i for i, u in enumerate(index.units) if u.text == seed)
-    assert [x.article_id for x in citations_for(chosen, index)] == ["a"]
+    assert _cited(seed, a, b, c) == ["a"]
 
 
 @pytest.mark.parametrize(
