@@ -84,6 +84,19 @@ def _one_line(index: SentenceIndex) -> tuple[str, frozenset[str]]:
     return lines[0].text, frozenset(c.article_id for c in lines[0].citations)
 
 
+def _ledes(index: SentenceIndex) -> set[tuple[str, int]]:
+    """The article id and start of each article's opening statement (:func:`_lede`)."""
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for i, u in enumerate(index.units):
+        by_article[u.article].append(i)
+    out = set()
+    for article, own in by_article.items():
+        lede = _lede(index.units, own)
+        if lede is not None:
+            out.add((index.articles[article].id, index.units[lede].start))
+    return out
+
+
 def _lede(units: Sequence[Unit], own: Sequence[int]) -> int | None:
     """Of one article's units (``own``, in order), the first statement that stands on its own.
 
@@ -170,7 +183,9 @@ def analyze(
         facts=tuple(facts),
         # With one independent source every fact is "reported by one source only": no news.
         # Other stories' articles count as the other sources that may report a fact.
-        unique={k: tuple(v) for k, v in unique_facts(facts, everything).items()}
+        unique={
+            k: tuple(v) for k, v in unique_facts(facts, everything, ledes=_ledes(index)).items()
+        }
         if len(set(index.groups)) > 1
         else {},
         conflicts=tuple(sort_conflicts(conflicts)),

@@ -3,6 +3,7 @@ import pytest
 
 from storyline.align import align_facts, similarity_matrix, unique_facts
 from storyline.align.facts import ECHO_THRESHOLD, SAME_FACT_THRESHOLD, SIMILARITY_FLOOR
+from storyline.analyze import _ledes
 from storyline.cluster import group_stories
 from storyline.compare import figures, number_conflicts
 from storyline.index import build_index
@@ -129,6 +130,51 @@ def test_a_longer_rewording_of_a_fact_counts_for_it():
     assert similarity_matrix(index)[0, 2] < SAME_FACT_THRESHOLD
     fact = next(f for f in align_facts(index) if f.text in (lead, longer))
     assert fact.independent_outlets == 2
+
+
+def test_two_outlets_opening_on_the_same_news_report_it_both():
+    ours = (
+        "Dockworkers at the port of Velk will go back to work on Saturday after their union and "
+        "the employers agreed a two-year pay deal in talks that ran through the night, ending a "
+        "four-day strike that left 30 ships waiting offshore."
+    )
+    theirs = (
+        "The four-day strike at the port of Velk ended on Friday with a pay deal worth 8 per "
+        "cent over two years, after government mediators kept both sides in one building in the "
+        "capital for most of a day and a night, ministers said."
+    )
+    scene = (
+        "When the news reached the picket line at 3 a.m., Ona Brask was asleep in her car by "
+        "the east gate of the Velk docks."
+    )
+    articles = [
+        article(
+            ours,
+            "The harbour master expects the backlog to clear within ten days.",
+            "The port of Velk handles most of the country's container trade, and the strike hit "
+            "exporters hard.",
+            id="a",
+            outlet="Northline",
+        ),
+        article(
+            theirs,
+            "Opposition deputies said the cost would be passed on to shoppers.",
+            "The last strike at Velk, in 2019, ended with a pay deal after six days of talks.",
+            id="b",
+            outlet="Vale",
+        ),
+        article(scene, "She had spent four nights there and had run out of coffee.", id="c"),
+    ]
+    index = build_index(articles)
+    at = {u.text: i for i, u in enumerate(index.units)}
+    # Less alike than an echo, each telling the news its own way.
+    assert index.similarities(at[ours])[at[theirs]] < ECHO_THRESHOLD
+    facts = align_facts(index)
+    text = {f.id: f.text for f in facts}
+    unique = unique_facts(facts, index, ledes=_ledes(index))
+    listed = {text[f] for ids in unique.values() for f in ids}
+    assert theirs not in listed and scene in listed
+    assert theirs in {text[f] for ids in unique_facts(facts, index).values() for f in ids}
 
 
 def test_first_reporter_is_the_earliest_article():

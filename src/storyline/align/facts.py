@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -33,6 +33,10 @@ CONTAINED = 0.5
 # doctors shows that sea-salt baths are a good remedy for ferry sickness"). Too
 # loose to group as one fact, close enough that "reported by one outlet only" may be false.
 ECHO_THRESHOLD = 0.25
+# Two articles' opening statements about one story tell its news: this similar, the same news
+# from two angles (hand-judged on real newswire: 7 of 9 pairs from 0.2 report the same news,
+# 4 of 15 from 0.15 to 0.2).
+LEDE_ECHO_THRESHOLD = 0.2
 MIN_WORDS, MAX_WORDS = 6, 60
 # A single-source sentence is a reportable fact when it carries specifics: a figure or a name.
 _SPECIFIC = re.compile(r"\d|(?<=[a-z,;] )[A-Z][a-z]")
@@ -275,6 +279,7 @@ def unique_facts(
     *,
     echo_threshold: float = ECHO_THRESHOLD,
     contained: float = CONTAINED,
+    ledes: Collection[tuple[str, int]] = (),
 ) -> dict[str, list[str]]:
     """Fact ids reported by one independent source only, listed under each of its articles.
 
@@ -285,9 +290,12 @@ def unique_facts(
     weighted by their rarity ("Lindqvist quit the Dask board on Friday" / a long sentence
     that ends "..., Lindqvist quit the board on Friday"), or that gives two of its figures
     (maybe rounded). A sentence already grouped into another fact counts too: a false "only
-    one outlet reports this" misleads more than a missing one.
+    one outlet reports this" misleads more than a missing one. ``ledes`` (article id and
+    start of each article's opening statement) mark the sentences that tell an article's
+    news: an opening statement within ``LEDE_ECHO_THRESHOLD`` of another source's is the
+    same news told from another angle.
     """
-    echoed = _echoed(facts, index, echo_threshold, contained) if index is not None else set()
+    echoed = _echoed(facts, index, echo_threshold, contained, ledes) if index is not None else set()
     out: dict[str, list[str]] = {}
     for fact in facts:
         if fact.independent_outlets == 1 and fact.id not in echoed:
@@ -297,7 +305,11 @@ def unique_facts(
 
 
 def _echoed(
-    facts: Sequence[Fact], index: SentenceIndex, threshold: float, contained: float
+    facts: Sequence[Fact],
+    index: SentenceIndex,
+    threshold: float,
+    contained: float,
+    ledes: Collection[tuple[str, int]],
 ) -> set[str]:
     """Ids of the single-source facts that another source's sentence comes close to."""
     where = {(index.articles[u.article].id, u.start, u.end): i for i, u in enumerate(index.units)}
@@ -321,6 +333,14 @@ def _echoed(
             near[k] = any(
                 groups[j] != groups[row] and _common_figures(figures[row], figures[j]) > 1
                 for j in with_figures
+            )
+    starts = {(article_id, start): i for (article_id, start, _), i in where.items()}
+    opening = [starts[key] for key in ledes if key in starts]
+    for k, row in enumerate(rows.tolist()):
+        if not near[k] and row in opening:
+            sims = index.similarities(row)
+            near[k] = any(
+                groups[j] != groups[row] and sims[j] >= LEDE_ECHO_THRESHOLD for j in opening
             )
     return {fact_id for (fact_id, _), hit in zip(single, near, strict=True) if hit}
 

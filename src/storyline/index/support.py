@@ -82,9 +82,30 @@ def supporters(
         return np.zeros(0, dtype=bool)
     own = index.units[i]
     related = min(RELATED_THRESHOLD, threshold)
-    present = index.matrix[rows]
-    whole = index.matrix[i]
-    cosine = np.asarray((present @ whole.T).todense()).ravel()
+    matrix = index.matrix
+    # The candidates' stored entries, flat, each with the candidate it belongs to: a few
+    # array operations instead of a sparse product per test (this runs once per fact).
+    starts, stops = matrix.indptr[rows], matrix.indptr[rows + 1]
+    flat = np.concatenate([np.arange(a, b) for a, b in zip(starts, stops, strict=True)])
+    owner = np.repeat(np.arange(len(rows)), stops - starts)
+    columns_at, values_at = matrix.indices[flat], matrix.data[flat]
+
+    def per_candidate(columns: np.ndarray, weights: np.ndarray, by_value: bool) -> np.ndarray:
+        """For each candidate, the sum over its entries in ``columns`` (sorted) of their
+        ``weights``, times the entry's value if ``by_value``."""
+        at = np.minimum(np.searchsorted(columns, columns_at), len(columns) - 1)
+        w = np.where(columns[at] == columns_at, weights[at], 0.0)
+        if by_value:
+            w = w * values_at
+        return np.bincount(owner, weights=w, minlength=len(rows))
+
+    start, stop = matrix.indptr[i], matrix.indptr[i + 1]
+    whole_columns, whole_values = matrix.indices[start:stop], matrix.data[start:stop]
+    if not len(whole_columns):
+        return np.zeros(len(rows), dtype=bool)
+    order = np.argsort(whole_columns)
+    whole_columns, whole_values = whole_columns[order], np.asarray(whole_values[order])
+    cosine = per_candidate(whole_columns, whole_values, True)
     supported = cosine >= threshold
     if index.vectorizer is None:
         return supported
@@ -96,18 +117,20 @@ def supporters(
                 for w in _NAME_WORD.findall(own.text)
                 if (s := stem(w.lower())) in vocabulary
             }
-        )
+        ),
+        dtype=np.int64,
     )
-    tests = [(whole.indices, cosine)]
+    tests = [(whole_columns, cosine)]
     head = main_clause(own.text)
     if head is not None:
-        columns = np.array(sorted({vocabulary[c] for c in concepts(head) if c in vocabulary}))
+        columns = np.array(
+            sorted({vocabulary[c] for c in concepts(head) if c in vocabulary}), dtype=np.int64
+        )
         # A main clause that is only a name ("Meanwhile, the Safety Board, which ...") says
         # nothing yet.
         if np.count_nonzero((index.rarity[columns] > 0) & ~np.isin(columns, names)) >= 2:
             weights = np.asarray(index.vectorizer.idf_)[columns]
-            weights = weights / np.linalg.norm(weights)
-            head_cosine = np.asarray(present[:, columns] @ weights).ravel()
+            head_cosine = per_candidate(columns, weights / np.linalg.norm(weights), True)
             supported |= head_cosine >= threshold
             tests.append((columns, head_cosine))
     same_polarity = index.denies[rows] == index.denies[i]
@@ -118,9 +141,8 @@ def supporters(
         said = np.where(np.isin(columns, names), 0.0, rarity)
         if said.sum() <= 0:
             continue
-        holds = (present[:, columns] > 0).astype(np.float64)
-        held = np.asarray(holds @ rarity).ravel()
-        held_said = np.asarray(holds @ said).ravel()
+        held = per_candidate(columns, rarity, False)
+        held_said = per_candidate(columns, said, False)
         supported |= (
             (similar >= related)
             & (held >= CONTAINED * rarity.sum())
