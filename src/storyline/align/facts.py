@@ -189,10 +189,15 @@ def _members(
     for i, value in row.items():
         if value >= near and i != seed and not taken[i] and units[i].article != own:
             (candidates if value >= threshold else weak).append(i)
+    best = _best_per_article(seed, candidates, units, row)
+    # A less similar sentence is only wanted where no sentence settles it by its cosine.
+    settled = {units[i].article for i in best}
+    weak = [i for i in weak if units[i].article not in settled]
     if weak:
         ok = supporters(index, seed, weak, threshold=threshold)
         candidates += [i for i, keep in zip(weak, ok.tolist(), strict=True) if keep]
-    return [seed, *_best_per_article(seed, candidates, units, row)]
+        best = _best_per_article(seed, candidates, units, row)
+    return [seed, *best]
 
 
 def _best_per_article(

@@ -55,13 +55,6 @@ class SentenceIndex:
             single, dtype=np.float64
         )
 
-    @cached_property
-    def denies(self) -> np.ndarray:
-        """Per unit, whether it holds a word that denies ("not", "never", "no", "-n't")."""
-        from storyline.index.support import NEGATION
-
-        return np.array([bool(NEGATION.search(u.text)) for u in self.units], dtype=bool)
-
     def containment(self, i: int | str) -> tuple[np.ndarray, float]:
         """How much of what unit ``i`` (or a text) says every unit says too, however much else
         it says (which the cosine counts against it): the rarity-weighted sum of its content

@@ -133,7 +133,7 @@ def supporters(
             head_cosine = per_candidate(columns, weights / np.linalg.norm(weights), True)
             supported |= head_cosine >= threshold
             tests.append((columns, head_cosine))
-    same_polarity = index.denies[rows] == index.denies[i]
+    reworded = np.zeros(len(rows), dtype=bool)
     for columns, similar in tests:
         rarity = index.rarity[columns]
         # Names weigh heavily (they are rare) but a sentence about the same people may say
@@ -143,10 +143,14 @@ def supporters(
             continue
         held = per_candidate(columns, rarity, False)
         held_said = per_candidate(columns, said, False)
-        supported |= (
+        reworded |= (
             (similar >= related)
             & (held >= CONTAINED * rarity.sum())
             & (held_said >= SAID * said.sum())
-            & same_polarity
         )
-    return supported
+    reworded &= ~supported
+    if reworded.any():
+        denies = bool(NEGATION.search(own.text))
+        for k in np.flatnonzero(reworded).tolist():
+            reworded[k] = bool(NEGATION.search(index.units[rows[k]].text)) == denies
+    return supported | reworded

@@ -27,13 +27,19 @@ def citations_for(
     units = index.units
     own = units[chosen]
     sims = index.similarities(chosen)
-    near = [
-        i
-        for i in np.flatnonzero(sims >= min(NEAR, threshold)).tolist()
-        if units[i].article != own.article and not numbers_conflict(own.numbers, units[i].numbers)
-    ]
     best: dict[int, tuple[float, int]] = {}
-    for i, ok in zip(near, supporters(index, chosen, near, threshold=threshold), strict=True):
+    weak: list[int] = []
+    for i in np.flatnonzero(sims >= min(NEAR, threshold)).tolist():
+        article = units[i].article
+        if article == own.article or numbers_conflict(own.numbers, units[i].numbers):
+            continue
+        if sims[i] < threshold:
+            weak.append(i)
+        elif article not in best or sims[i] > best[article][0]:
+            best[article] = (float(sims[i]), i)
+    # A less similar sentence is only wanted where no sentence settles it by its cosine.
+    weak = [i for i in weak if units[i].article not in best]
+    for i, ok in zip(weak, supporters(index, chosen, weak, threshold=threshold), strict=True):
         article = units[i].article
         if ok and (article not in best or sims[i] > best[article][0]):
             best[article] = (float(sims[i]), i)
