@@ -83,6 +83,10 @@ _SCRIPT_NAMES = {
 }
 
 
+# Letters below U+0250 whose Unicode name is not "LATIN ...".
+_NOT_LATIN = frozenset("ªºµ")
+
+
 def _script(char: str) -> str:
     name = unicodedata.name(char, "")
     return name.split(" ", 1)[0] if name else ""
@@ -97,7 +101,10 @@ def foreign_language(text: str) -> str | None:
     """
     letters = [c for c in text[: _SAMPLE_LETTERS * 4] if c.isalpha()][:_SAMPLE_LETTERS]
     if len(letters) >= _MIN_LETTERS:
-        scripts = Counter(_script(c) for c in letters)
+        # Latin letters by their code point, the rest by their Unicode name (slow).
+        scripts = Counter(
+            "LATIN" if c < "\u0250" and c not in _NOT_LATIN else _script(c) for c in letters
+        )
         latin = scripts.pop("LATIN", 0)
         if scripts and latin < len(letters) / 2:
             # Japanese writes Han characters and kana together.
@@ -109,8 +116,9 @@ def foreign_language(text: str) -> str | None:
     tokens = [t.casefold() for t in _TOKEN.findall(sample)][:_SAMPLE_TOKENS]
     if len(tokens) < _MIN_TOKENS:
         return None
-    english = sum(t in _ENGLISH for t in tokens)
-    counts = {name: sum(t in found for t in tokens) for name, found in _WORDS.items()}
+    seen = Counter(tokens)
+    english = sum(seen[w] for w in _ENGLISH)
+    counts = {name: sum(seen[w] for w in found) for name, found in _WORDS.items()}
     (name, best), (_, second) = sorted(counts.items(), key=lambda item: -item[1])[:2]
     if best < _MIN_SHARE * len(tokens) or best < _RATIO * max(english, 1):
         return None
