@@ -88,6 +88,11 @@ _PAST = re.compile(
     r"became|sold|bought|heard|sought|sank|shot|swore|woke)\b",
     re.IGNORECASE,
 )
+# A past verb right after its own subject: a clause of its own ("it introduced", "that was").
+_OWN_PAST = re.compile(
+    r"\b(?:it|he|she|they|we|I|you|that|which|who)\s+(?:" + _PAST.pattern[len(r"\b(?:") :],
+    re.IGNORECASE,
+)
 # A plan told in the past ("was due to land Friday", "were scheduled to meet") may have
 # happened by publication or not: no sign either way.
 _FUTURE_IN_PAST = re.compile(
@@ -499,8 +504,13 @@ def _sign(words: str) -> str | None:
     """ "future" or "past" as the words say; "" for a plan told in the past; None: no sign."""
     if _FUTURE_IN_PAST.search(words):
         return ""
-    if _FUTURE.search(words):
-        return "future"
+    futures = list(_FUTURE.finditer(words))
+    if futures:
+        future = futures[-1]
+        # A clause of its own in the past after the future one ("would keep the surcharge
+        # it introduced on Wednesday") tells of its own day.
+        past = _OWN_PAST.search(words, future.end())
+        return "past" if past is not None else "future"
     if _PAST.search(_PRESENT_PASSIVE.sub("", words)):
         return "past"
     return None
