@@ -27,6 +27,14 @@ def resolve(text: str, published: date, which: int = 0) -> date | None:
         ("The assembly is due to vote on Thursday.", date(2026, 2, 24), date(2026, 2, 26)),
         ("He will report to the assembly on Thursday.", WEDNESDAY, date(2026, 3, 5)),
         ("She said the commission would meet on Friday.", WEDNESDAY, date(2026, 3, 6)),
+        # A clause of its own in the past, after the future one, tells of its own day.
+        (
+            "The line said it would keep the fee it introduced on Monday until May.",
+            WEDNESDAY,
+            date(2026, 3, 2),
+        ),
+        ("The board will weigh a plan that was drafted on Monday.", WEDNESDAY, date(2026, 3, 2)),
+        ("The hearing will be held on Friday.", WEDNESDAY, date(2026, 3, 6)),
         ("The minister must rule by Friday on the ferry contract.", TUESDAY, date(2026, 3, 6)),
         ("On Thursday the assembly will vote.", TUESDAY, date(2026, 3, 5)),
         ("The commission meets next Monday.", WEDNESDAY, date(2026, 3, 9)),
@@ -306,6 +314,7 @@ def test_the_timeline_skips_cut_offs_no_comments_and_days_named_after_the_verb()
         "Rival ferry lines may cite Friday's verdict against the Dask harbour board.",
         "The Dask ferry line has until Friday to answer the harbour board's complaint.",
         "Friday's verdict ordered the Dask harbour board to reopen the north quay.",
+        "Pilots won a 4% rise backdated to Sept. 1 under the deal they signed.",
         id="a",
         published="2026-10-13",  # a Tuesday
     )

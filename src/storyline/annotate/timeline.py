@@ -140,8 +140,11 @@ _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _MONTH_NAMED = re.compile(r"[A-Z][a-z]+\.?\s+\d|\d\s+[A-Z]")
 _OWNER_AFTER = re.compile(r"['’]s\s+[A-Za-z]")
 _FROM_BEFORE = re.compile(r"\b(?:of|by|from|after|since|following)\s+$")
-# A cut-off, not an event: "82 late ferries through May 4", "claims as of June 1".
-_CUTOFF_BEFORE = re.compile(r"\b(?:through|thru|as of)\s+$", re.IGNORECASE)
+# A cut-off, not an event: "82 late ferries through May 4", "claims as of June 1", "a rise
+# backdated to April 1".
+_CUTOFF_BEFORE = re.compile(
+    r"\b(?:through|thru|as of|(?:backdated|retroactive)\s+to)\s+$", re.IGNORECASE
+)
 # Reporting routine is no event: "the mayor did not return calls Sunday", "could not be reached".
 _NO_COMMENT = re.compile(
     r"\b(?:did not|didn't|could not|couldn't)\s+(?:immediately\s+)?(?:return|be reached)\b"
