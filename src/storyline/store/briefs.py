@@ -18,7 +18,9 @@ from storyline.store.sqlite import SQLiteStore
 # before a long apposition speak, embedded posts' signatures removed, "the 24-year-old" named.
 # 10: a sentence's subject read after its dateline and opening phrase and cut at its verb; a
 # hyphen inside a name is no dateline dash; "iPad Pro" names no one. 11: a longer rewording
-# that holds a summary sentence's content words is cited too, and counts for its fact.
+# that holds a summary sentence's content words is cited too, and counts for its fact; two
+# outlets' opening statements on one event are no single-outlet facts; timeline tense and
+# backdated dates.
 SUMMARIZER_REVISION = 11
 
 
