@@ -196,7 +196,7 @@ def test_a_longer_rewording_is_support_and_the_same_names_or_a_denial_are_not():
         "Velna under a joint commission."
     )
     a = article(f"{lead} Trucks queued at the border. The talks lasted four hours.", id="a")
-    # Far longer, so its cosine is low (0.37), but it holds the sentence's content words.
+    # Far longer, so its cosine is low (0.36), but it holds the sentence's content words.
     b = article(
         "Lestra and Varenia agreed on Tuesday to reopen their main border crossing at Dask and to "
         "manage water from the Velna through a joint commission, ending a standoff that choked "
@@ -204,7 +204,7 @@ def test_a_longer_rewording_is_support_and_the_same_names_or_a_denial_are_not():
         "Farmers welcomed the news.",
         id="b",
     )
-    # The same names and about as similar (0.32), but another claim.
+    # The same names and about as similar (0.30), but another claim.
     c = article(
         "The presidents of Lestra and Varenia last met at Dask six years ago, before the quarrel "
         "over the Velna began. Few expect quick results.",
