@@ -297,6 +297,26 @@ def test_a_figure_rounded_in_one_outlet_is_the_same_figure():
     )
 
 
+def test_a_figure_inside_another_outlets_range_is_no_conflict():
+    assert not _conflicts(
+        "Economists put the cost of the Velk strike at between 60 and 90 million crowns a day.",
+        "The Velk strike cost the economy around 80 million crowns a day, traders estimated.",
+    )
+    assert not _conflicts(
+        "Some 60-90 trucks a day crossed at Dask before the Velk strike, officials said.",
+        "About 75 trucks a day crossed at Dask before the Velk strike, officials said.",
+    )
+    # Outside the range, and a change from one figure to another, still disagree.
+    assert _conflicts(
+        "Economists put the cost of the Velk strike at between 60 and 70 million crowns a day.",
+        "The Velk strike cost the economy around 80 million crowns a day, traders estimated.",
+    )
+    assert _conflicts(
+        "The cost of the Velk strike rose from 60 to 90 million crowns a day, economists said.",
+        "The Velk strike cost the economy around 80 million crowns a day, traders estimated.",
+    )
+
+
 def test_figures_for_an_earlier_period_or_another_year_are_no_conflict():
     assert not _conflicts(
         "Varden Foods expects profit of 41 cents a share this year, the grocer said.",

@@ -14,11 +14,11 @@ the figures agree. Sentences that share a figure of the same counted word (maybe
 on it, and their other figures of that word count other things ("earnings of 54 cents a share,
 3 cents short" against "54 cents a share, not the 60 cents analysts expected"); an article that
 gives two figures of one disagreement counts two things. A lower bound ("at least 11") does not
-contradict a higher figure, and casualty counts published on different days are a toll's
-updates. Parts that add up to the other's total agree with it; two sentences that each compare
-figures of their own and share none measure two things; ages more than ``AGE_GAP`` years apart
-are one person at two dates. Precision comes first: a disagreement that is not one misleads
-more than one left out.
+contradict a higher figure, nor a range ("between 60 and 90 million") a figure inside it, and
+casualty counts published on different days are a toll's updates. Parts that add up to the
+other's total agree with it; two sentences that each compare figures of their own and share
+none measure two things; ages more than ``AGE_GAP`` years apart are one person at two dates.
+Precision comes first: a disagreement that is not one misleads more than one left out.
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ class Figure:
     word: str = ""  # the counted word as written, lower case ("trucks")
     per: str = ""  # the rate's unit as written ("day" in "trucks a day"), or ""
     bound: str = ""  # "min" for a lower bound ("at least 30"), else ""
+    low: float | None = None  # the low end of a range ("between 60 and 90 million"), or None
 
     @property
     def key(self) -> str:
@@ -144,8 +145,10 @@ def figures(text: str) -> list[Figure]:
         rest = tokens[i + 1 : i + 4]
         written = token
         end = i + 1  # the first token after the number (and its scale word)
+        scale = 1
         if rest and rest[0].lower() in _SCALE:
-            value *= _SCALE[rest[0].lower()]
+            scale = _SCALE[rest[0].lower()]
+            value *= scale
             written = f"{token} {rest[0]}"
             rest = rest[1:]
             end += 1
@@ -209,7 +212,8 @@ def figures(text: str) -> list[Figure]:
                 context = frozenset(stem(w.lower()) for w in content[1:4])
             # The label is the compound as written ("year-old", not "old").
             word = counted.lower() if "-" in counted else head
-            found.append(Figure(value, written, stem(head), context, word, per, bound))
+            low = _range_low(tokens, gaps, i, value / scale, scale)
+            found.append(Figure(value, written, stem(head), context, word, per, bound, low))
         elif _money(tokens, gaps, plain, i):
             # "paid $4.5 million to settle", "a fine of dlrs 5 million": an amount of money
             # with no counted word; what it is comes from the words around it.
@@ -337,10 +341,40 @@ def _bound(tokens: Sequence[str], i: int) -> str:
 _LOWER_BOUNDS = ("at least", "more than", "upwards of", "in excess of", "no fewer than")
 
 
+def _range_low(
+    tokens: Sequence[str], gaps: Sequence[str], i: int, high: float, scale: int
+) -> float | None:
+    """The low end when the number ``high`` at ``tokens[i]`` ends a range: "between 60 and
+    90", "60 to 90" (not "from 60 to 90", a change), "60-90"; the scale word after it is
+    shared ("between 60 and 90 million"). ``gaps[k]`` is the text between tokens k and k + 1."""
+    if i >= 1 and gaps[i - 1].strip() in {"-", "–"}:
+        first = i - 1
+    elif i >= 2 and gaps[i - 1].isspace() and gaps[i - 2].isspace():
+        joiner = tokens[i - 1].lower()
+        before = tokens[i - 3].lower() if i >= 3 else ""
+        if not ((joiner == "and" and before == "between") or (joiner == "to" and before != "from")):
+            return None
+        first = i - 2
+    else:
+        return None
+    low = _value(tokens[first])
+    if low is None or YEAR.fullmatch(tokens[first]):
+        return None
+    if low < high:
+        return low * scale
+    # "between 400,000 and 2 million": the low end written in full.
+    return low if low < high * scale else None
+
+
 def _compatible(x: Figure, y: Figure) -> bool:
     """Whether two different figures can both be true because one is a lower bound that the
-    other meets ("at least 30" and "35"; "at least 30" and "at least 35")."""
-    return (x.bound == "min" and y.value >= x.value) or (y.bound == "min" and x.value >= y.value)
+    other meets ("at least 30" and "35"; "at least 30" and "at least 35"), or a range that
+    holds the other ("between 60 and 90 million" and "80 million"; two ranges that meet)."""
+    if (x.bound == "min" and y.value >= x.value) or (y.bound == "min" and x.value >= y.value):
+        return True
+    x_low = x.value if x.low is None else x.low
+    y_low = y.value if y.low is None else y.low
+    return (x.low is not None or y.low is not None) and x_low <= y.value and y_low <= x.value
 
 
 _SECONDS = {
