@@ -20,7 +20,7 @@ from storyline.store.sqlite import SQLiteStore
 # hyphen inside a name is no dateline dash; "iPad Pro" names no one. 11: a longer rewording
 # that holds a summary sentence's content words is cited too, and counts for its fact; two
 # outlets' opening statements on one event are no single-outlet facts; timeline tense and
-# backdated dates.
+# backdated dates; a figure inside a range agrees with it.
 SUMMARIZER_REVISION = 11
 
 
