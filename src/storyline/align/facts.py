@@ -19,7 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from storyline.index import SentenceIndex, Unit
-from storyline.index.support import NEAR, RELATED_THRESHOLD, main_clause, supporters
+from storyline.index.support import NEAR, RELATED_THRESHOLD, main_clause, name_stems, supporters
 from storyline.index.text import YEAR, numbers_conflict, same_figure, stem
 from storyline.records import Citation, Fact, content_id
 
@@ -245,8 +245,6 @@ def _share_taken(
         members.extend(extra)
 
 
-# A capitalised word past a sentence's first: a name, a title or an organisation's word.
-_NAME_WORD = re.compile(r"(?<=[\w,;:)\"”'’] )[A-Z][\w'’-]*")
 _FIRST_WORD = re.compile(r"[A-Z][\w'’-]*")
 
 
@@ -254,7 +252,7 @@ def _share_more_than_names(a: Unit, b: Unit) -> bool:
     """Whether two sentences share a content word that is not part of a name: two things
     said of one person ("Judge Vale ordered ..." / "Judge Vale found ...") are two facts,
     however rare the name that makes them look alike."""
-    names = {stem(w.lower()) for unit in (a, b) for w in _NAME_WORD.findall(unit.text)}
+    names = name_stems(a.text) | name_stems(b.text)
     # A capitalised first word is a name when both sentences write it so ("Vale ordered ...").
     first = [_FIRST_WORD.match(unit.text) for unit in (a, b)]
     if first[0] and first[1] and first[0].group(0) == first[1].group(0):

@@ -56,6 +56,11 @@ _NAME_WORD = re.compile(r"(?<=[\w,;:)\"”'’] )[A-Z][\w'’-]*")
 NEAR = 0.2
 
 
+def name_stems(text: str) -> set[str]:
+    """Stems of the capitalised words past ``text``'s first: names, titles, organisations."""
+    return {stem(w.lower()) for w in _NAME_WORD.findall(text)}
+
+
 def main_clause(text: str) -> str | None:
     """``text`` up to its first trailing clause, if that leaves a clause of its own (six
     words or more); ``None`` when it has none."""
@@ -111,14 +116,7 @@ def supporters(
         return supported
     vocabulary = index.vectorizer.vocabulary_
     names = np.array(
-        sorted(
-            {
-                vocabulary[s]
-                for w in _NAME_WORD.findall(own.text)
-                if (s := stem(w.lower())) in vocabulary
-            }
-        ),
-        dtype=np.int64,
+        sorted(vocabulary[s] for s in name_stems(own.text) if s in vocabulary), dtype=np.int64
     )
     tests = [(whole_columns, cosine)]
     head = main_clause(own.text)
