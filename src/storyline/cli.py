@@ -62,7 +62,7 @@ _max_bytes = click.option(
 _any_language = click.option(
     "--any-language",
     is_flag=True,
-    help="Keep articles in languages other than English (by default they are rejected: the "
+    help="Keep articles not written in English (by default they are rejected: the "
     "analysis reads English only).",
 )
 _progress = click.option(

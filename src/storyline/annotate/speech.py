@@ -371,7 +371,7 @@ def _role_start(text: str, start: int, end: int) -> int | None:
 
 
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The subject at the start of the sentence ``text[start:end]``, as offsets (after an
+    """The subject that opens the sentence ``text[start:end]``, as offsets (after an
     agency dateline, which speaks for no one)."""
     sentence = text[start:end]
     start += len(sentence) - len(strip_dateline(sentence))

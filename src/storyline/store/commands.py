@@ -83,7 +83,7 @@ def _progress_reporter(show: bool) -> Any:
 @click.option(
     "--any-language",
     is_flag=True,
-    help="Keep articles in languages other than English (by default they are rejected: the "
+    help="Keep articles not written in English (by default they are rejected: the "
     "analysis reads English only).",
 )
 @click.option(

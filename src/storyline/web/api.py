@@ -69,7 +69,7 @@ class IngestIn(BaseModel):
     articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_ARTICLES_PER_POST)
     any_language: bool = Field(
         default=False,
-        description="Keep articles in languages other than English (by default they are "
+        description="Keep articles not written in English (by default they are "
         "rejected: the analysis reads English only).",
     )
 
